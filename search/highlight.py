@@ -1,0 +1,196 @@
+"""Passages with match offsets, unstyled. (W)
+
+A pipeline like Whoosh's highlighter (fragment, score, order, format) but with
+its two faults fixed: match positions come from the index's postings (character
+offsets stored with the body), so long articles are not re-tokenised and matches
+past 32K characters are found; and a phrase is marked as one span, never as
+separate words.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+
+from .model import Passage
+from .schema import BODY
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", SyntaxWarning)
+    from whoosh import query as wq
+
+PASSAGE_CHARS = 260  # aim: 200-300 characters, cut at sentence boundaries
+MAX_PASSAGES = 3
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"'”’)]*|\n+|$)\s*")
+
+
+def leaf_queries(q: wq.Query, field: str = BODY) -> tuple[list[wq.Query], list[wq.Query]]:
+    """Split the positive part of a query into (phrases, terms) on ``field``.
+
+    Words of a quoted phrase are only marked as the phrase; NOT branches are
+    never marked.
+    """
+    phrases: list[wq.Query] = []
+    terms: list[wq.Query] = []
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        if isinstance(node, wq.Phrase):
+            if node.fieldname == field:
+                phrases.append(node)
+            return
+        if isinstance(node, (wq.Term, wq.MultiTerm)) and not isinstance(node, wq.NumericRange):
+            if node.field() == field:
+                terms.append(node)
+            return
+        if node.is_leaf():
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return phrases, terms
+
+
+def match_spans(searcher, docnum: int, phrases: Iterable[wq.Query],
+                terms: Iterable[wq.Query]) -> list[tuple[int, int]]:
+    """Character spans of matches in the stored body of ``docnum``.
+
+    A phrase is marked as one span. When a phrase (or the proximity group of
+    typed words) occurs in the document, its words are not also marked where
+    they stand alone elsewhere: the reader sees the phrase, not every "state".
+    """
+    spans: list[tuple[int, int]] = []
+    grouped: set[str] = set()
+    for q in phrases:
+        found = _spans_for(searcher, docnum, q)
+        if found:
+            spans.extend(found)
+            grouped.update(q.words)
+    for q in terms:
+        if isinstance(q, wq.Term) and q.text in grouped:
+            continue
+        spans.extend(_spans_for(searcher, docnum, q))
+    return _merge(spans)
+
+
+def _spans_for(searcher, docnum: int, q: wq.Query) -> list[tuple[int, int]]:
+    try:
+        m = q.matcher(searcher)
+    except Exception:  # a query form without spans support: no marks, not an error
+        return []
+    out: list[tuple[int, int]] = []
+    try:
+        if not m.is_active():
+            return out
+        m.skip_to(docnum)
+        if m.is_active() and m.id() == docnum:
+            for sp in m.spans():
+                if sp.startchar is not None and sp.endchar is not None:
+                    out.append((sp.startchar, sp.endchar))
+    except Exception:
+        return out
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries as (start, end) offsets, white space trimmed."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def passages(text: str, spans: list[tuple[int, int]], limit: int = MAX_PASSAGES,
+             size: int = PASSAGE_CHARS) -> list[Passage]:
+    """The best ``limit`` passages of ``text`` for the match ``spans``.
+
+    Passages are runs of whole sentences around matches, about ``size``
+    characters (a longer sentence is cut at a word boundary around the match),
+    scored by distinct matched strings (a phrase weighs its words), then by
+    match count, and returned best first with offsets relative to each passage.
+    """
+    if not text:
+        return []
+    if not spans:
+        return [_make(text, 0, _cut_end(text, 0, size), [])]
+    sents = sentences(text)
+    candidates = []
+    for i, (s0, e0) in enumerate(sents):
+        if not any(s0 <= a < e0 for a, _ in spans):
+            continue
+        start, end = s0, e0
+        j = i
+        while j + 1 < len(sents) and sents[j + 1][1] - start <= size:
+            j += 1
+            end = sents[j][1]
+        while j > i and "\n" in text[start:end]:  # keep to one paragraph
+            j -= 1
+            end = sents[j][1]
+        if end - start > size * 1.4:  # one very long sentence: window on the match
+            first = next(a for a, _ in spans if s0 <= a < e0)
+            start = max(s0, _word_start(text, first - size // 3))
+            end = _cut_end(text, start, size)
+        inside = [(a, b) for a, b in spans if a >= start and b <= end]
+        # Distinct matched strings, each weighted by its words: a phrase
+        # outweighs a lone word.
+        weight = sum(len(m.split()) for m in {text[a:b].lower() for a, b in inside})
+        candidates.append((weight, len(inside), -start, start, end, inside))
+    if not candidates:
+        return [_make(text, 0, _cut_end(text, 0, size), [])]
+    candidates.sort(reverse=True)
+    chosen: list[tuple[int, int, list]] = []
+    for *_, start, end, inside in candidates:
+        if any(start < e and s < end for s, e, _ in chosen):
+            continue
+        chosen.append((start, end, inside))
+        if len(chosen) == limit:
+            break
+    return [_make(text, s, e, inside) for s, e, inside in chosen]
+
+
+def _make(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> Passage:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip().replace("\n", " ")
+    offset = start + lead
+    matches = tuple((a - offset, b - offset) for a, b in inside
+                    if a - offset >= 0 and b - offset <= len(piece))
+    return Passage(piece, matches)
+
+
+def _word_start(text: str, i: int) -> int:
+    i = max(0, i)
+    while 0 < i < len(text) and not text[i - 1].isspace():
+        i += 1
+    return min(i, len(text))
+
+
+def _cut_end(text: str, start: int, size: int) -> int:
+    end = min(len(text), start + size)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > start + size // 2:
+            end = space
+    return end

@@ -1,0 +1,572 @@
+"""Incremental, parallel indexing of article files into the Whoosh index. (W)
+
+Flow: discover files -> compare with the manifest (stat, then hash) -> workers
+read, extract and index -> commit in batches -> record the committed files in
+the manifest.
+
+Parallelism: each worker process reads and extracts its articles *and* adds
+them to its own Whoosh segment; at each batch end the workers hand their
+segments to the parent, which commits them in one table of contents together
+with its deletions. Whoosh's own multi-process writer does only the indexing in
+its children and pickles every document twice on the way; here documents never
+cross a process boundary, so two cores give close to twice the speed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import IndexWriteError, SkipArticle
+from .extract import extract
+from .model import Article, IndexSummary, Skip
+from .reader import (
+    SourceFile,
+    discover,
+    file_hash,
+    iter_lines,
+    parse_jsonl_line,
+    read_articles,
+)
+from .schema import PATH, to_document
+from .store import FileRecord, IndexDir, Manifest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", SyntaxWarning)
+    from whoosh.writing import SegmentWriter
+
+DEFAULT_BATCH = 5000  # documents per commit: a killed run resumes after the last one
+LINES_PER_TASK = 400  # JSONL lines sent to a worker at once
+IN_FLIGHT_PER_WORKER = 4  # bounds memory: a 403k-line file streams through
+# Below this much work a run indexes in-process: starting workers costs more
+# than it saves on a small incremental update.
+PARALLEL_MIN_FILES = 64
+PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+WRITER_MB = 128  # Whoosh posting buffer per writer before it spills to disk
+
+Progress = Callable[[int, int, int], None]  # files done, files total, articles
+
+
+class _LengthCache:
+    """Field lengths of a new segment, read once per field.
+
+    Whoosh's postings writer asks the per-document reader for a document's
+    field length once per posting (hundreds of thousands of column reads per
+    batch); reading each field's lengths once is the same data, much faster.
+    """
+
+    def __init__(self, pdr) -> None:
+        self.pdr = pdr
+        self.n = pdr.doc_count_all()
+        self.memo: dict[str, list] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):
+        lens = self.memo.get(fieldname)
+        if lens is None:
+            dfl = self.pdr.doc_field_length
+            lens = self.memo[fieldname] = [dfl(d, fieldname, default) for d in range(self.n)]
+        return lens[docnum]
+
+
+class FastSegmentWriter(SegmentWriter):
+    """Whoosh's SegmentWriter with field lengths cached while postings are written."""
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        pdr = self.per_document_reader() if self.codec.length_stats else None
+        lengths = _LengthCache(pdr) if pdr else None
+        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+
+
+@dataclass
+class _Result:
+    """What a worker reports for one task."""
+
+    path: str
+    docs: list[dict[str, Any]] = field(default_factory=list)
+    ndocs: int = 0
+    skips: list[Skip] = field(default_factory=list)
+    failed: str | None = None  # the whole file could not be read
+    hash: str | None = None
+    marker: bool = False  # made by the parent at the end of a streamed file, not a task
+
+
+@dataclass
+class _FileState:
+    src: SourceFile
+    old_documents: int  # documents this path had before (0 if new)
+    hash: str | None = None
+    documents: int = 0
+    pending: int = 0  # tasks sent, not yet reported
+    dispatched_all: bool = False
+    deleted: bool = False
+    failed: bool = False
+
+
+def index_paths(
+    roots: Iterable[str | os.PathLike[str]],
+    index_dir: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    rebuild: bool = False,
+    batch_size: int = DEFAULT_BATCH,
+    lock_timeout: float = 30.0,
+    progress: Progress | None = None,
+) -> IndexSummary:
+    """Index the articles under ``roots`` into ``index_dir``, incrementally.
+
+    Args:
+        roots: folders and files to index.
+        index_dir: the index directory (created if missing).
+        jobs: worker processes for reading and extraction (default: all cores).
+        rebuild: start from an empty index (saved searches are kept).
+        batch_size: documents per commit.
+        lock_timeout: seconds to wait for another indexer to finish.
+        progress: called as ``progress(files_done, files_total, articles)``.
+
+    Returns:
+        An ``IndexSummary``. ``interrupted`` is set if Ctrl-C stopped the run;
+        everything committed before then stays in the index.
+    """
+    store = IndexDir(index_dir)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    started = time.perf_counter()
+    roots = [os.path.abspath(os.fspath(r)) for r in roots]
+    with store.lock(lock_timeout):
+        ix = store.open_or_create(rebuild=rebuild)
+        manifest = store.manifest()
+        try:
+            run = _Run(ix, store, manifest, jobs, batch_size, progress)
+            summary = run.execute(roots)
+        finally:
+            manifest.close()
+        summary.documents = ix.doc_count()
+        ix.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class _Run:
+    def __init__(self, ix, store: IndexDir, manifest: Manifest, jobs: int, batch_size: int,
+                 progress: Progress | None) -> None:
+        self.ix = ix
+        self.store = store
+        self.manifest = manifest
+        self.jobs = jobs
+        self.batch_size = max(1, batch_size)
+        self.progress = progress
+        self.summary = IndexSummary()
+        self.writer = None  # the parent's writer: deletions, and documents when serial
+        self.workers: _Workers | None = None
+        self.batch_docs = 0
+        self.batch_deleted = 0
+        self.docs_before = 0
+        self.done_records: list[FileRecord] = []
+        self.files: dict[str, _FileState] = {}
+        self.files_done = 0
+        self.files_total = 0
+        self.articles = 0
+        self.gone: list[str] = []  # removed paths, dropped from the manifest on commit
+        self.must_delete = True
+
+    # ---------------------------------------------------------------- plan
+
+    def execute(self, roots: list[str]) -> IndexSummary:
+        known = self.manifest.all()
+        found: list[SourceFile] = []
+        unlisted: list[str] = []  # folders we could not read: keep their files
+        for item in discover(roots, exclude=[str(self.store.path)]):
+            if isinstance(item, Skip):
+                self.summary.skipped.append(item)
+                unlisted.append(item.path.rstrip(os.sep) + os.sep)
+            else:
+                found.append(item)
+        found_paths = {f.path for f in found}
+        gone = [p for p in known if _under(p, roots) and p not in found_paths
+                and not any(p.startswith(u) or p == u[:-1] for u in unlisted)]
+
+        todo: list[SourceFile] = []
+        touched: list[FileRecord] = []
+        for src in found:
+            rec = known.get(src.path)
+            if rec and rec.mtime_ns == src.mtime_ns and rec.size == src.size:
+                self.summary.unchanged += rec.documents
+                continue
+            if rec and rec.size == src.size:
+                # Touched but maybe not edited: a hash read is far cheaper than
+                # re-extracting and re-indexing.
+                with contextlib.suppress(OSError):
+                    if file_hash(src.path) == rec.hash:
+                        touched.append(FileRecord(src.path, src.mtime_ns, src.size, rec.hash,
+                                                  rec.documents))
+                        self.summary.unchanged += rec.documents
+                        continue
+            todo.append(src)
+            self.files[src.path] = _FileState(src, rec.documents if rec else 0)
+        if touched:
+            self.manifest.put(touched)
+        self.files_total = self.summary.files = len(todo)
+        self.must_delete = not (self.ix.doc_count_all() == 0 and not known)
+        parallel = self.jobs > 1 and (len(todo) >= PARALLEL_MIN_FILES
+                                      or sum(f.size for f in todo) >= PARALLEL_MIN_BYTES)
+        try:
+            for p in gone:
+                n = self._writer().delete_by_term(PATH, p)
+                self.batch_deleted += n
+                self.summary.removed += n
+            self.gone = gone
+            if todo:
+                if parallel:
+                    self.workers = _Workers(self.ix, self.jobs)
+                self._index(todo)
+            self._commit()
+        except KeyboardInterrupt:
+            self._abort()
+            self.summary.interrupted = True
+        except BaseException:
+            self._abort()
+            raise
+        finally:
+            if self.workers:
+                self.workers.close()
+        return self.summary
+
+    # ---------------------------------------------------------------- work
+
+    def _index(self, todo: list[SourceFile]) -> None:
+        workers = self.workers
+        for task in self._tasks(todo):
+            if isinstance(task, _Result):  # an end-of-file or read failure found here
+                self._report(task)
+                continue
+            state = self.files[task[1] if task[0] == "lines" else task[1].path]
+            if self.must_delete and not state.deleted:
+                # The file's old documents go in the same commit as its new ones.
+                self.batch_deleted += self._writer().delete_by_term(PATH, state.src.path)
+                state.deleted = True
+            state.pending += 1
+            if workers is None:
+                res = _work(task)
+                w = self._writer()
+                for doc in res.docs:
+                    w.add_document(**doc)
+                res.ndocs, res.docs = len(res.docs), []
+                self._report(res)
+            else:
+                for res in workers.submit(task):
+                    self._report(res)
+            if self.batch_docs >= self.batch_size:
+                if workers:
+                    for res in workers.drain():
+                        self._report(res)
+                self._commit()
+        if workers:
+            for res in workers.drain():
+                self._report(res)
+
+    def _tasks(self, todo: list[SourceFile]) -> Iterator[tuple | _Result]:
+        """Tasks in file order. Single-article files go whole to a worker; JSONL is
+        read here as a stream and sent in chunks of lines, so a 403k-line file
+        is extracted in parallel without being held in memory."""
+        for src in todo:
+            state = self.files[src.path]
+            if src.fmt != "jsonl":
+                state.dispatched_all = True
+                yield ("file", src)
+                continue
+            try:
+                state.hash = file_hash(src.path)
+            except OSError as exc:
+                state.dispatched_all = True
+                yield _Result(src.path, failed=f"cannot read: {exc.strerror or exc}", marker=True)
+                continue
+            chunk: list[tuple[int, bytes]] = []
+            failed = None
+            try:
+                for lineno, line in iter_lines(src):
+                    chunk.append((lineno, line))
+                    if len(chunk) >= LINES_PER_TASK:
+                        yield ("lines", src.path, chunk)
+                        chunk = []
+            except SkipArticle as exc:
+                failed = exc.reason
+            if chunk:
+                yield ("lines", src.path, chunk)
+            state.dispatched_all = True
+            yield _Result(src.path, failed=failed, marker=True)
+
+    def _report(self, res: _Result) -> None:
+        """Account for one finished task (or an end-of-file marker)."""
+        state = self.files[res.path]
+        self.summary.skipped.extend(res.skips)
+        if res.ndocs:
+            state.documents += res.ndocs
+            self.batch_docs += res.ndocs
+            self.articles += res.ndocs
+        if res.failed:
+            state.failed = True
+            self.summary.skipped.append(Skip(res.path, res.failed))
+        if res.hash:
+            state.hash = res.hash
+        if not res.marker:
+            state.pending -= 1
+        if state.dispatched_all and state.pending == 0:
+            self._file_done(state)
+
+    def _file_done(self, state: _FileState) -> None:
+        state.dispatched_all = False  # report each file once
+        self.files_done += 1
+        new, old = state.documents, state.old_documents
+        if state.failed:
+            # Unreadable now: what was indexed before stays (it was not deleted
+            # unless part of the file was read again); retried next run.
+            self.summary.added += new
+        else:
+            if new == 0 and old and self.must_delete and not state.deleted:
+                self.batch_deleted += self._writer().delete_by_term(PATH, state.src.path)
+            self.summary.updated += min(new, old)
+            self.summary.added += max(0, new - old)
+            self.summary.removed += max(0, old - new)
+            self.done_records.append(FileRecord(state.src.path, state.src.mtime_ns,
+                                                state.src.size, state.hash or "", new))
+        if self.progress:
+            self.progress(self.files_done, self.files_total, self.articles)
+
+    # ---------------------------------------------------------------- writer
+
+    def _writer(self):
+        if self.writer is None:
+            self.docs_before = self.ix.doc_count()
+            try:
+                self.writer = FastSegmentWriter(self.ix, limitmb=WRITER_MB)
+            except OSError as exc:
+                raise IndexWriteError(f"cannot write the index at {self.store.path}: "
+                                      f"{exc.strerror or exc}") from None
+        return self.writer
+
+    def _commit(self) -> None:
+        if self.writer is None and not (self.workers and self.workers.used):
+            return
+        w = self._writer()
+        try:
+            if self.workers and self.workers.used:
+                # Mirrors MpWriter's multisegment commit: merge small old
+                # segments (applying deletions), add the workers' segments.
+                segments = w._merge_segments(None, False, True)
+                if w._added:
+                    segments.append(w._finalize_segment())
+                else:
+                    w._close_segment()
+                segments.extend(self.workers.finish_segments())
+                w._commit_toc(segments)
+                w._finish()
+            else:
+                w.commit()
+        except BaseException as exc:
+            self._abort()
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, IndexWriteError)):
+                raise
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise IndexWriteError(f"could not commit to the index at {self.store.path}: "
+                                  f"{detail}") from None
+        self.writer = None
+        expected = self.docs_before - self.batch_deleted + self.batch_docs
+        actual = self.ix.doc_count()
+        if actual != expected:
+            raise IndexWriteError(f"index holds {actual} documents after a commit, expected "
+                                  f"{expected}; re-run `newsearch index` to repair it")
+        if self.done_records:
+            self.manifest.put(self.done_records)
+        if self.gone:
+            self.manifest.remove(self.gone)
+        self.done_records, self.gone = [], []
+        self.batch_docs = self.batch_deleted = 0
+
+    def _abort(self) -> None:
+        """Drop the uncommitted batch and make sure Whoosh's write lock is released
+        (a failed commit() leaves it held)."""
+        if self.workers:
+            self.workers.close()
+        w, self.writer = self.writer, None
+        if w is None:
+            return
+        with contextlib.suppress(BaseException):
+            w.cancel()
+        lock = getattr(w, "writelock", None)
+        if lock is not None:
+            with contextlib.suppress(BaseException):
+                lock.release()
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+# -------------------------------------------------------------------- workers
+
+
+class _Workers:
+    """Worker processes that read, extract and index into their own segments."""
+
+    def __init__(self, ix, n: int) -> None:
+        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        self.results = ctx.Queue()
+        self.inboxes = [ctx.Queue() for _ in range(n)]
+        self.in_flight = [0] * n
+        self.used = False
+        self.procs = [ctx.Process(target=_worker_main, args=(ix.storage, ix.indexname, i,
+                                                             self.inboxes[i], self.results),
+                                  daemon=True) for i in range(n)]
+        for p in self.procs:
+            p.start()
+
+    def submit(self, task: tuple) -> list[_Result]:
+        """Send a task to the least busy worker; return results that are ready."""
+        self.used = True
+        ready: list[_Result] = []
+        while min(self.in_flight) >= IN_FLIGHT_PER_WORKER:
+            ready.append(self._next())
+        i = self.in_flight.index(min(self.in_flight))
+        self.inboxes[i].put(task)
+        self.in_flight[i] += 1
+        while True:  # collect without waiting
+            try:
+                ready.append(self._next(block=False))
+            except queue.Empty:
+                return ready
+
+    def drain(self) -> list[_Result]:
+        out = []
+        while sum(self.in_flight):
+            out.append(self._next())
+        return out
+
+    def finish_segments(self) -> list:
+        """End the batch: every worker closes its segment and starts a new one."""
+        for box in self.inboxes:
+            box.put(("finish",))
+        segments = []
+        for _ in self.inboxes:
+            kind, _i, payload = self._message()
+            if kind != "segment":
+                raise IndexWriteError(f"indexing worker: unexpected {kind}")
+            if payload is not None:
+                segments.append(payload)
+        self.used = False
+        return segments
+
+    def _next(self, block: bool = True) -> _Result:
+        kind, i, payload = self._message(block)
+        if kind != "done":
+            raise IndexWriteError(f"indexing worker: unexpected {kind}")
+        self.in_flight[i] -= 1
+        return payload
+
+    def _message(self, block: bool = True):
+        while True:
+            try:
+                kind, i, payload = self.results.get(block=block, timeout=1.0 if block else None)
+            except queue.Empty:
+                if not block:
+                    raise
+                dead = [p for p in self.procs if not p.is_alive()]
+                if dead:
+                    raise IndexWriteError(f"an indexing worker died (exit code "
+                                          f"{dead[0].exitcode}); nothing of this batch "
+                                          "was committed") from None
+                continue
+            if kind == "error":
+                raise IndexWriteError(f"could not write the index: {payload}")
+            return kind, i, payload
+
+    def close(self) -> None:
+        for box in self.inboxes:
+            with contextlib.suppress(Exception):
+                box.put(None)
+        for p in self.procs:
+            p.join(timeout=2)
+            if p.is_alive():
+                p.terminate()
+                p.join(timeout=2)
+        self.procs = []
+        self.inboxes = []
+
+
+def _worker_main(storage, indexname: str, wid: int, inbox, results) -> None:
+    """A worker's loop: tasks in, documents into its own segment, reports out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides on Ctrl-C
+    writer = None
+    try:
+        ix = storage.open_index(indexname)
+        while True:
+            task = inbox.get()
+            if task is None:
+                if writer is not None:
+                    writer.cancel()
+                return
+            if task[0] == "finish":
+                segment = None
+                if writer is not None and writer.doc_count():
+                    segment = writer._finalize_segment()
+                    writer._tempstorage.destroy()
+                elif writer is not None:
+                    writer.cancel()
+                writer = None
+                results.put(("segment", wid, segment))
+                continue
+            res = _work(task)
+            if res.docs:
+                if writer is None:
+                    # _lk=False: the parent holds the index lock for us all.
+                    writer = FastSegmentWriter(ix, _lk=False, limitmb=WRITER_MB)
+                for doc in res.docs:
+                    writer.add_document(**doc)
+            res.ndocs, res.docs = len(res.docs), []
+            results.put(("done", wid, res))
+    except BaseException as exc:  # report, never hang the parent
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else repr(exc)
+        results.put(("error", wid, detail))
+
+
+def _work(task: tuple) -> _Result:
+    """Read, extract and build index documents for one task."""
+    if task[0] == "file":
+        src: SourceFile = task[1]
+        res = _Result(src.path)
+        try:
+            items = list(read_articles(src))
+            res.hash = file_hash(src.path)
+        except SkipArticle as exc:
+            res.failed = exc.reason
+            return res
+        except OSError as exc:
+            res.failed = f"cannot read: {exc.strerror or exc}"
+            return res
+        _collect(res, items)
+        return res
+    _, path, lines = task
+    res = _Result(path)
+    _collect(res, (parse_jsonl_line(path, n, line) for n, line in lines))
+    return res
+
+
+def _collect(res: _Result, items: Iterable[Article | Skip | None]) -> None:
+    for item in items:
+        if item is None:
+            continue
+        if isinstance(item, Skip):
+            res.skips.append(item)
+        else:
+            res.docs.append(to_document(item, extract(item)))

@@ -1,0 +1,231 @@
+"""Rendering: Rich for people, JSON/JSONL for scripts. Imports only model.
+
+Rich decides colour once (no colour off a terminal, with NO_COLOR, or TERM=dumb;
+``--color`` overrides); JSON is written with ``json.dumps`` straight to stdout so
+Rich never wraps it. Article text is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .model import Hit, IndexSummary, Passage, Quote, Skip
+
+MATCH_STYLE = "bold black on yellow"
+
+
+def console(file: TextIO | None = None, color: str = "auto", stderr: bool = False) -> Console:
+    """A Console for stdout (or stderr) that follows ``--color auto|always|never``."""
+    kwargs: dict[str, Any] = {"highlight": False, "soft_wrap": False}
+    if color == "always":
+        kwargs["force_terminal"] = True
+    elif color == "never":
+        kwargs["no_color"] = True
+        kwargs["force_terminal"] = False
+    if file is not None:
+        kwargs["file"] = file
+    elif stderr:
+        kwargs["stderr"] = True
+    con = Console(**kwargs)
+    if color == "never" or (color == "auto" and not con.is_terminal):
+        con.no_color = True
+    return con
+
+
+# ------------------------------------------------------------------ JSON
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def write_json(data: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    out.write(json.dumps(data, ensure_ascii=False, default=_default) + "\n")
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, default=_default) + "\n")
+
+
+def display_path(path: str) -> str:
+    """A path relative to the working directory when it is under it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def quote_dict(q: Quote) -> dict[str, Any]:
+    return {"speaker": q.speaker, "source": q.source, "text": q.text, "start": q.start,
+            "end": q.end}
+
+
+def passage_dict(p: Passage) -> dict[str, Any]:
+    return {"text": p.text, "matches": [list(m) for m in p.matches]}
+
+
+def hit_dict(hit: Hit, search: str | None = None) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "rank": hit.rank, "id": hit.id, "path": display_path(hit.path), "title": hit.title,
+        "date": hit.date, "source": hit.source, "score": round(hit.score, 4),
+        "speakers": list(hit.speakers), "places": list(hit.places),
+        "quotes": [quote_dict(q) for q in hit.quotes],
+        "passages": [passage_dict(p) for p in hit.passages],
+    }
+    if hit.url:
+        d["url"] = hit.url
+    if search is not None:
+        d["search"] = search
+    return d
+
+
+# ------------------------------------------------------------------ index
+
+
+def print_summary(con: Console, s: IndexSummary, index_dir: str) -> None:
+    table = Table(title=f"Index {index_dir}", show_header=False, title_justify="left",
+                  box=None, padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("added", f"{s.added:,}")
+    table.add_row("updated", f"{s.updated:,}")
+    table.add_row("unchanged", f"{s.unchanged:,}")
+    table.add_row("removed", f"{s.removed:,}")
+    table.add_row("skipped", f"{len(s.skipped):,}")
+    table.add_row("documents in index", f"{s.documents:,}")
+    rate = (s.added + s.updated) / s.seconds if s.seconds else 0.0
+    table.add_row("time", f"{s.seconds:.1f} s ({rate:,.0f} articles/s)")
+    con.print(table)
+    if s.skipped:
+        con.print(Text(f"Skipped {len(s.skipped)}:", style="bold yellow"))
+        for sk in s.skipped[:50]:
+            d = skip_dict(sk)
+            line = Text("  ")
+            line.append(display_path(d["path"]), style="cyan")
+            line.append(f": {d['reason']}")
+            con.print(line)
+        if len(s.skipped) > 50:
+            con.print(f"  … and {len(s.skipped) - 50} more (see --json)")
+    if s.interrupted:
+        con.print(Text("Interrupted: everything up to the last committed batch is kept; "
+                       "run the same command again to continue.", style="bold red"))
+
+
+def summary_dict(s: IndexSummary) -> dict[str, Any]:
+    d = s.as_dict()
+    d["skipped"] = [skip_dict(sk) for sk in s.skipped]
+    return d
+
+
+def skip_dict(sk: Skip) -> dict[str, Any]:
+    where = display_path(sk.path) + ("" if sk.position is None else f":{sk.position}")
+    return {"path": where, "reason": sk.reason}
+
+
+def print_stats(con: Console, stats: dict[str, Any]) -> None:
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("index", stats["index"])
+    table.add_row("documents", f"{stats['documents']:,}")
+    table.add_row("files", f"{stats['files']:,}")
+    span = stats.get("dates") or {}
+    table.add_row("dates", f"{span.get('first') or '-'} … {span.get('last') or '-'}"
+                  f"  ({span.get('dated', 0):,} dated)")
+    table.add_row("size on disk", f"{stats['bytes'] / 1024 / 1024:,.1f} MB")
+    table.add_row("segments", str(stats.get("segments", "")))
+    con.print(table)
+    for key in ("sources", "speakers", "places"):
+        items = stats.get(key) or []
+        if items:
+            con.print(Text(f"Top {key}", style="bold"))
+            con.print(Text("  " + ", ".join(f"{name} ({n})" for name, n in items)))
+
+
+# ------------------------------------------------------------------ hits
+
+
+def passage_text(p: Passage) -> Text:
+    text = Text(p.text)
+    for a, b in p.matches:
+        text.stylize(MATCH_STYLE, a, b)
+    return text
+
+
+def chips(label: str, values: Iterable[str], style: str, limit: int = 8) -> Text | None:
+    values = list(values)
+    if not values:
+        return None
+    t = Text(f"{label} ", style="dim")
+    for i, v in enumerate(values[:limit]):
+        if i:
+            t.append(" ")
+        t.append(f" {v} ", style=style)
+    if len(values) > limit:
+        t.append(f" +{len(values) - limit}", style="dim")
+    return t
+
+
+def print_hits(con: Console, query: str, total: int, seconds: float, hits: list[Hit],
+               facets: dict[str, list[tuple[str, int]]] | None = None,
+               suggestion: str | None = None, search: str | None = None) -> None:
+    head = Text()
+    if search:
+        head.append(f"[{search}] ", style="bold magenta")
+    head.append(f"{total:,} match{'es' if total != 1 else ''}", style="bold")
+    head.append(f" for {query!r} in {seconds * 1000:.0f} ms")
+    con.print(head)
+    if suggestion:
+        con.print(Text.assemble(("Did you mean: ", "bold"), (suggestion, "italic cyan"), "?"))
+    if facets:
+        for name, items in facets.items():
+            if items:
+                con.print(Text.assemble((f"{name}: ", "bold"),
+                                        ", ".join(f"{k} ({n})" for k, n in items)))
+    for hit in hits:
+        con.print()
+        title = Text(f"{hit.rank}. ", style="bold")
+        title.append(hit.title or "(untitled)", style="bold cyan")
+        con.print(title)
+        meta = Text("   ", style="dim")
+        bits = [hit.date.date().isoformat() if hit.date else None, hit.source,
+                display_path(hit.path), f"score {hit.score:.2f}", f"id {hit.id}"]
+        meta.append(" · ".join(b for b in bits if b), style="dim")
+        con.print(meta)
+        for c in (chips("   speakers", hit.speakers, "black on bright_green"),
+                  chips("   places", hit.places, "black on bright_blue")):
+            if c:
+                con.print(c)
+        for p in hit.passages:
+            line = Text("   … ")
+            line.append_text(passage_text(p))
+            line.append(" …")
+            con.print(line)
+        for q in hit.quotes[:2]:
+            who = q.speaker or q.source or "unattributed"
+            con.print(Text.assemble("   “", (q.text[:200], "italic"), "” — ", (who, "green")))
+
+
+def print_plain(out: TextIO, hits: list[Hit], search: str | None = None) -> None:
+    """One line per hit, tab-separated: path, score, title (for grep and cut)."""
+    for hit in hits:
+        cols = [search] if search else []
+        cols += [display_path(hit.path), f"{hit.score:.3f}", hit.title.replace("\t", " ")]
+        out.write("\t".join(cols) + "\n")

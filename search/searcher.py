@@ -1,0 +1,404 @@
+"""Parse, rank, filter, facet and return Hits. (W)"""
+
+from __future__ import annotations
+
+import re
+import time
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from . import highlight
+from .errors import QueryError, UsageError
+from .model import Hit, Quote
+from .schema import (
+    BODY,
+    CREDIT,
+    DATE,
+    ID,
+    PATH,
+    PLACE_KEY,
+    PLACE_LIST,
+    PLACES,
+    QUOTE_LIST,
+    QUOTES,
+    SOURCE,
+    SOURCE_KEY,
+    SPEAKER_KEY,
+    SPEAKER_LIST,
+    SPEAKERS,
+    TITLE,
+    URL,
+)
+from .store import IndexDir
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", SyntaxWarning)
+    from whoosh import fields as wf
+    from whoosh import query as wq
+    from whoosh import sorting
+    from whoosh.qparser import (
+        AndGroup,
+        FieldAliasPlugin,
+        FuzzyTermPlugin,
+        GtLtPlugin,
+        MultifieldParser,
+    )
+    from whoosh.util.times import long_to_datetime
+
+SEARCH_FIELDS = [TITLE, BODY, QUOTES, SPEAKERS, PLACES]
+ALIASES = {SPEAKERS: ["speaker"], PLACES: ["place"], QUOTES: ["quote"]}
+USER_FIELDS = {"title", "body", "speaker", "speakers", "place", "places", "quote", "quotes",
+               "source", "date"}
+SORTS = ("relevance", "date", "-date")
+# A document where the typed words stand together outranks one that merely
+# contains them: the phrase adds this much on top of the AND of the words.
+PHRASE_BOOST = 6.0
+NEAR_BOOST = 1.0
+NEAR_SLOP = 4
+
+
+@dataclass
+class Query:
+    """A search: the query string plus the filters and options of the CLI."""
+
+    text: str = ""
+    speakers: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+    sort: str = "relevance"
+    limit: int = 10
+    offset: int = 0
+    facets: bool = False
+    passages: int = highlight.MAX_PASSAGES
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+    seconds: float
+    facets: dict[str, list[tuple[str, int]]] | None = None
+    suggestion: str | None = None
+
+
+# ------------------------------------------------------------------ dates
+
+
+def day_range(text: str, *, end: bool = False) -> datetime:
+    """First (or last) instant of an ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", text or "")
+    if not m:
+        raise QueryError(f"bad date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if d:
+            start = datetime(y, int(mo), int(d))
+            nxt = start + timedelta(days=1)
+        elif mo:
+            start = datetime(y, int(mo), 1)
+            nxt = datetime(y + (start.month == 12), start.month % 12 + 1, 1)
+        else:
+            start, nxt = datetime(y, 1, 1), datetime(y + 1, 1, 1)
+    except ValueError:
+        raise QueryError(f"bad date {text!r}: no such day") from None
+    return nxt - timedelta(microseconds=1) if end else start
+
+
+class ExactDate(wf.DATETIME):
+    """DATETIME whose query syntax means exactly the days written.
+
+    ``date:2014-06-10`` is that day, ``date:2014-06`` that month,
+    ``date:[2014-06-01 to 2014-06-30]`` those days inclusive, ``date:>2014-06-10``
+    from the 11th on, ``date:<2014-06`` before June. Bad dates are errors,
+    never a silently empty query.
+    """
+
+    def parse_query(self, fieldname, qstring, boost=1.0):
+        if qstring == "*":
+            return wq.Every(fieldname, boost=boost)
+        return self._range(fieldname, day_range(qstring), day_range(qstring, end=True), boost)
+
+    def parse_range(self, fieldname, start, end, startexcl, endexcl, boost=1.0):
+        lo = hi = None
+        if start:
+            lo = day_range(start, end=startexcl)
+            if startexcl:
+                lo += timedelta(microseconds=1)
+        if end:
+            hi = day_range(end, end=not endexcl)
+            if endexcl:
+                hi -= timedelta(microseconds=1)
+        return self._range(fieldname, lo, hi, boost)
+
+    def _range(self, fieldname, lo, hi, boost):
+        return wq.DateRange(fieldname, lo, hi, boost=boost, constantscore=True)
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def _check_syntax(text: str) -> None:
+    if text.count('"') % 2:
+        raise QueryError("unbalanced quote in query")
+    depth = 0
+    for ch in re.sub(r'"[^"]*"', "", text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            raise QueryError("unbalanced parenthesis in query: ')' without '('")
+    if depth:
+        raise QueryError("unbalanced parenthesis in query: '(' without ')'")
+    for name in re.findall(r'(?:^|[\s(])([A-Za-z_]\w*):(?!/)', re.sub(r'"[^"]*"', '""', text)):
+        if name.lower() not in USER_FIELDS:
+            raise QueryError(f"unknown field {name!r} (fields: title, body, speaker, place, "
+                             "quote, source, date)")
+
+
+class Parser:
+    """Query parser over title, body, quotes, speakers and places (AND by default)."""
+
+    def __init__(self, schema) -> None:
+        pschema = schema.copy() if hasattr(schema, "copy") else schema
+        pschema._fields = dict(schema._fields)
+        pschema._fields[DATE] = ExactDate(stored=True, sortable=True)
+        self.schema = pschema
+        self.text_analyzer = schema[BODY].analyzer
+        p = MultifieldParser(SEARCH_FIELDS, schema=pschema, group=AndGroup)
+        p.add_plugin(FieldAliasPlugin(ALIASES))
+        p.add_plugin(FuzzyTermPlugin())
+        p.add_plugin(GtLtPlugin())
+        self.parser = p
+
+    def parse(self, text: str) -> wq.Query:
+        """Parse a query string; raise ``QueryError`` with one line on bad input."""
+        text = text.strip()
+        if not text:
+            return wq.Every()
+        _check_syntax(text)
+        # Whoosh reads a lower-case "to" in ranges; accept TO as well.
+        text = re.sub(r"(\[[^\]]*?)\sTO\s", r"\1 to ", text)
+        try:
+            q = self.parser.parse(text)
+        except QueryError:
+            raise
+        except Exception as exc:  # Whoosh raises assorted errors on odd input
+            raise QueryError(f"cannot parse query: {exc}") from None
+        err = _find_error(q)
+        if err:
+            raise QueryError(err)
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            raise QueryError("query has no searchable words (only stop words or symbols?)")
+        q = self._exact_phrases(text, q)
+        return self._with_phrase_boost(text, q)
+
+    def _exact_phrases(self, text: str, q: wq.Query) -> wq.Query:
+        """Re-analyse quoted phrases keeping their stop words (the index has them),
+        so "state of emergency" means exactly that."""
+        if isinstance(q, wq.Phrase) and q.char_ranges and q.char_ranges[0][0] is not None:
+            a, b = q.char_ranges[0][0], q.char_ranges[-1][1]
+            analyzer = self.schema[q.fieldname].analyzer
+            words = [t.text for t in analyzer(text[a:b], mode="phrase")]
+            return wq.Phrase(q.fieldname, words, slop=q.slop, boost=q.boost)
+        if q.is_leaf():
+            return q
+        return q.apply(lambda child: self._exact_phrases(text, child))
+
+    def _with_phrase_boost(self, text: str, q: wq.Query) -> wq.Query:
+        """Typed words that stand together in a document rank higher.
+
+        For a run of two or more bare words (no quotes, fields or operators), add
+        optional phrase and proximity clauses on title and body: all words stay
+        required, but documents with them adjacent or close score more.
+        """
+        if re.search(r'["():\[\]{}*?~^]|\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b', text):
+            return q
+        words = [t.text for t in self.text_analyzer(text, mode="phrase")]
+        if len([t for t in self.text_analyzer(text, mode="query")]) < 2:
+            return q
+        boosts: list[wq.Query] = [
+            wq.Phrase(BODY, words, slop=1, boost=PHRASE_BOOST),
+            wq.Phrase(BODY, words, slop=NEAR_SLOP, boost=NEAR_BOOST),
+            wq.Phrase(TITLE, words, slop=1, boost=PHRASE_BOOST),
+        ]
+        return wq.AndMaybe(q, wq.Or(boosts))
+
+
+def _find_error(q: wq.Query) -> str | None:
+    err = getattr(q, "error", None)
+    if err:
+        return f"bad query: {err}"
+
+    if not q.is_leaf():
+        for child in q.children():
+            err = _find_error(child)
+            if err:
+                return err
+    return None
+
+
+def _phrase_on(field_name: str, value: str, analyzer) -> wq.Query:
+    words = [t.text for t in analyzer(value, mode="phrase")]
+    if not words:
+        raise UsageError(f"empty {field_name} filter {value!r}")
+    return wq.Term(field_name, words[0]) if len(words) == 1 else wq.Phrase(field_name, words)
+
+
+# ------------------------------------------------------------------ searching
+
+
+class Searcher:
+    """An open index for many searches (one Whoosh searcher per process).
+
+    Use as a context manager, or call ``close()``.
+    """
+
+    def __init__(self, index_dir: str) -> None:
+        self.store = IndexDir(index_dir)
+        self.ix = self.store.open()
+        self.searcher = self.ix.searcher()
+        self.parser = Parser(self.ix.schema)
+        self.names = self.ix.schema[SPEAKERS].analyzer
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.searcher.close()
+        self.ix.close()
+
+    def refresh(self) -> None:
+        self.searcher = self.searcher.refresh()
+
+    def filters(self, q: Query) -> wq.Query | None:
+        parts: list[wq.Query] = []
+        for value in q.speakers:
+            parts.append(_phrase_on(SPEAKERS, value, self.names))
+        for value in q.places:
+            parts.append(_phrase_on(PLACES, value, self.names))
+        for value in q.sources:
+            parts.append(_phrase_on(SOURCE, value, self.names))
+        if q.since or q.until:
+            lo = day_range(q.since) if q.since else None
+            hi = day_range(q.until, end=True) if q.until else None
+            if lo and hi and lo > hi:
+                raise UsageError(f"--since {q.since} is after --until {q.until}")
+            parts.append(wq.DateRange(DATE, lo, hi, constantscore=True))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else wq.And(parts)
+
+    def search(self, q: Query) -> SearchResult:
+        """Run a search and return plain-data hits with highlighted passages."""
+        if q.sort not in SORTS:
+            raise UsageError(f"--sort must be one of {', '.join(SORTS)}")
+        if q.limit < 0 or q.offset < 0:
+            raise UsageError("--limit and --offset must not be negative")
+        started = time.perf_counter()
+        parsed = self.parser.parse(q.text)
+        flt = self.filters(q)
+        full = parsed if flt is None else wq.And([parsed, flt])
+        kwargs: dict[str, Any] = {"limit": max(1, q.offset + q.limit)}
+        if q.sort != "relevance":
+            kwargs["sortedby"] = sorting.FieldFacet(DATE, reverse=q.sort == "-date")
+        s = self.searcher
+        results = s.search(full, **kwargs)
+        total = len(results)
+        phrases, terms = highlight.leaf_queries(parsed)
+        hits = []
+        for rank, r in enumerate(results[q.offset: q.offset + q.limit], start=q.offset + 1):
+            hits.append(self._hit(rank, r.docnum, r.score, r.fields(), phrases, terms, q.passages))
+        facets = self.facets(full) if q.facets else None
+        suggestion = None
+        if total < 3 and q.text.strip():
+            suggestion = self.suggest(q.text)
+        return SearchResult(q.text, total, hits, time.perf_counter() - started, facets,
+                            suggestion)
+
+    def _hit(self, rank, docnum, score, stored, phrases, terms, npassages) -> Hit:
+        body = stored.get(BODY, "")
+        spans = highlight.match_spans(self.searcher, docnum, phrases, terms)
+        quotes = tuple(Quote(*t) for t in stored.get(QUOTE_LIST, []))
+        if spans and quotes:  # the quotes that contain a match
+            quotes = tuple(x for x in quotes if any(x.start <= a < x.end for a, _ in spans))
+        elif quotes:
+            quotes = ()
+        return Hit(
+            rank=rank, id=stored[ID], path=stored[PATH], title=stored.get(TITLE, ""),
+            date=stored.get(DATE), source=stored.get(SOURCE), score=float(score or 0.0),
+            speakers=tuple(stored.get(SPEAKER_LIST, [])), places=tuple(stored.get(PLACE_LIST, [])),
+            quotes=quotes, passages=tuple(highlight.passages(body, spans, npassages)),
+            url=stored.get(URL), credit=stored.get(CREDIT),
+        )
+
+    def facets(self, q: wq.Query, top: int = 10) -> dict[str, list[tuple[str, int]]]:
+        """Top places, speakers and sources among all documents matching ``q``."""
+        groups = {
+            "places": sorting.FieldFacet(PLACE_KEY, allow_overlap=True, maptype=sorting.Count),
+            "speakers": sorting.FieldFacet(SPEAKER_KEY, allow_overlap=True, maptype=sorting.Count),
+            "sources": sorting.FieldFacet(SOURCE_KEY, maptype=sorting.Count),
+        }
+        res = self.searcher.search(q, limit=1, groupedby=groups)
+        out = {}
+        for name in groups:
+            counts = res.groups(name)
+            items = [(str(k), int(v)) for k, v in counts.items() if k not in (None, "", b"")]
+            items.sort(key=lambda kv: (-kv[1], kv[0]))
+            out[name] = items[:top]
+        return out
+
+    def suggest(self, text: str) -> str | None:
+        """A 'did you mean' for a query with few hits, or None."""
+        return None
+
+    def document(self, ref: str) -> dict[str, Any] | None:
+        """Stored fields of the article with id ``ref`` (or the first at path ``ref``)."""
+        import os
+
+        doc = self.searcher.document(**{ID: ref})
+        if doc is None:
+            doc = self.searcher.document(**{PATH: os.path.abspath(ref)})
+        return doc
+
+
+def search_index(index_dir: str, q: Query) -> SearchResult:
+    """Open the index, run one search, close it."""
+    with Searcher(index_dir) as s:
+        return s.search(q)
+
+
+def index_stats(index_dir: str, top: int = 10) -> dict[str, Any]:
+    """Documents, files, date span, size on disk, segments, top sources,
+    speakers and places of an index."""
+    store = IndexDir(index_dir)
+    with Searcher(index_dir) as s:
+        reader = s.searcher.reader()
+        dates = {"first": None, "last": None, "dated": 0}
+        if reader.has_column(DATE):
+            # Raw column values: documents without a date hold the column's
+            # "missing" sentinel (the largest 64-bit value), which is no date.
+            missing = (1 << 64) - 1
+            raw = [v for v in reader.column_reader(DATE, translate=False) if v != missing]
+            if raw:
+                dates = {"first": long_to_datetime(min(raw)), "last": long_to_datetime(max(raw)),
+                         "dated": len(raw)}
+        facets = s.facets(wq.Every(), top=top)
+        manifest = store.manifest()
+        try:
+            files = manifest.count()
+        finally:
+            manifest.close()
+        return {
+            "index": str(store.path), "documents": s.searcher.doc_count(), "files": files,
+            "dates": dates, "bytes": store.size_on_disk(),
+            "segments": len(s.ix._segments()) if hasattr(s.ix, "_segments") else None,
+            "sources": facets["sources"], "speakers": facets["speakers"],
+            "places": facets["places"],
+        }

@@ -1,0 +1,161 @@
+"""The index command: incremental, safe, and honest about what it skipped."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+
+import pytest
+
+from search.indexer import index_paths
+from search.searcher import Query, Searcher, search_index
+from search.store import IndexDir
+
+from .conftest import SEED
+
+
+def titles(index_dir: str, text: str, **kw) -> list[str]:
+    return [h.title for h in search_index(index_dir, Query(text, limit=50, **kw)).hits]
+
+
+def test_seed_found_by_phrase(corpus_index):
+    res = search_index(corpus_index, Query('"state of emergency"'))
+    assert res.hits[0].path == str(SEED)
+    assert res.total == 2  # the seed and one BBC article hold this exact phrase
+
+
+def test_latin1_article_searchable_after_pound_sign(corpus_index):
+    res = search_index(corpus_index, Query('"15.8m signing from Parma"'))
+    assert [h.title for h in res.hits] == ["Chelsea sack Mutu"]
+    assert "£15.8m signing" in res.hits[0].passages[0].text
+
+
+def test_incremental_unchanged_modified_deleted_added(small_corpus, tmp_path):
+    ix = str(tmp_path / "ix")
+    first = index_paths([small_corpus], ix, jobs=1)
+    assert (first.added, first.updated, first.removed, first.documents) == (11, 0, 0, 11)
+
+    again = index_paths([small_corpus], ix)
+    assert (again.added, again.updated, again.unchanged, again.removed) == (0, 0, 11, 0)
+
+    # touched but identical: not re-indexed (hash), still unchanged
+    victim = sorted((small_corpus / "bbc").iterdir())[0]
+    os.utime(victim, (time.time() + 10, time.time() + 10))
+    touched = index_paths([small_corpus], ix)
+    assert (touched.added, touched.updated, touched.unchanged) == (0, 0, 11)
+
+    victim.write_text("Zebra crossing row\n\nCouncillors argued about a zebra crossing.\n")
+    (small_corpus / "bbc" / "new.txt").write_text("Quokka sighting\n\nA quokka was seen.\n")
+    gone = sorted((small_corpus / "bbc").iterdir())[1]
+    gone_title = gone.read_text(encoding="utf-8", errors="replace").split("\n")[0]
+    gone.unlink()
+    changed = index_paths([small_corpus], ix)
+    assert (changed.added, changed.updated, changed.removed, changed.documents) == (1, 1, 1, 11)
+    assert titles(ix, "zebra") == ["Zebra crossing row"]
+    assert titles(ix, "quokka") == ["Quokka sighting"]
+    assert gone_title not in titles(ix, gone_title)
+    with Searcher(ix) as s:  # exactly one document per file, no duplicates
+        paths = [d["path"] for d in s.searcher.all_stored_fields()]
+    assert len(paths) == len(set(paths)) == 11
+
+
+def test_rebuild_keeps_saved_searches(small_corpus, tmp_path):
+    ix = tmp_path / "ix"
+    index_paths([small_corpus], str(ix), jobs=1)
+    (ix / "saved.toml").write_text('[iraq]\nquery = "iraq"\n')
+    s = index_paths([small_corpus], str(ix), rebuild=True, jobs=1)
+    assert s.added == 11
+    assert (ix / "saved.toml").read_text() == '[iraq]\nquery = "iraq"\n'
+
+
+def test_parallel_and_serial_index_the_same(small_corpus, tmp_path):
+    a = index_paths([small_corpus], str(tmp_path / "a"), jobs=1)
+    b = index_paths([small_corpus], str(tmp_path / "b"), jobs=2, batch_size=3)
+    assert a.documents == b.documents == 11
+    assert titles(str(tmp_path / "a"), "government") == titles(str(tmp_path / "b"), "government")
+
+
+def test_every_skip_reason_is_reported(tmp_path, cli):
+    root = tmp_path / "messy"
+    root.mkdir()
+    (root / "good.txt").write_text("Good article\n\nIt rained in Leeds.\n")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_text("  \n\n\t\n")
+    (root / "feed.jsonl").write_text('{"title": "Fine", "body": "ok"}\n{broken\n')
+    (root / "cut.jsonl.gz").write_bytes(gzip.compress(b'{"title": "x", "body": "y"}\n' * 500)[:-30])
+    (root / "conf.json").write_text('{"debug": true}')
+    (root / "big.txt").write_bytes(b"Big\n\n" + b"word " * (17 * 1024 * 1024 // 5))
+    locked = root / "locked.txt"
+    locked.write_text("Locked\n\nbody")
+    locked.chmod(0)
+    (root / "café notes 2020-01-02.txt").write_text("Non-ASCII name\n\nIt works.\n")
+    result = cli("index", str(root), "--index", str(tmp_path / "ix"), "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    reasons = {os.path.basename(s["path"]): s["reason"] for s in data["skipped"]}
+    assert "binary" in reasons["binary.txt"]
+    assert "empty" in reasons["empty.txt"] and "empty" in reasons["blank.txt"]
+    assert "malformed JSON" in reasons["feed.jsonl:2"]
+    assert "truncated gzip" in reasons["cut.jsonl.gz"]
+    assert "not an article" in reasons["conf.json"]
+    assert "limit" in reasons["big.txt"]
+    if os.geteuid() != 0:  # root reads anything
+        assert "permission" in reasons["locked.txt"]
+    assert data["added"] >= 3  # good, Fine, the non-ASCII name (+ gz lines before the cut)
+    assert titles(str(tmp_path / "ix"), "leeds") == ["Good article"]
+    assert titles(str(tmp_path / "ix"), "works") == ["Non-ASCII name"]
+    assert set(data) >= {"added", "updated", "unchanged", "removed", "skipped", "documents"}
+    strict = cli("index", str(root), "--index", str(tmp_path / "ix"), "--strict", "--quiet")
+    assert strict.exit_code == 2
+
+
+def test_second_indexer_waits_then_fails_with_lock_message(small_corpus, tmp_path, cli):
+    ix = tmp_path / "ix"
+    store = IndexDir(ix)
+    with store.lock():
+        result = cli("index", str(small_corpus), "--index", str(ix), "--lock-timeout", "0.3")
+    assert result.exit_code == 2
+    assert "locked by another newsearch process" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert cli("index", str(small_corpus), "--index", str(ix), "-q").exit_code == 0
+
+
+def test_refuses_directory_not_created_by_newsearch(tmp_path, cli):
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "_MAIN_1.toc").write_bytes(b"\x80\x04pickle")
+    result = cli("query", "x", "--index", str(foreign))
+    assert result.exit_code == 2 and "not created by newsearch" in result.stderr
+
+
+def test_index_json_and_stats_json(small_corpus, tmp_path, cli):
+    ix = str(tmp_path / "ix")
+    data = cli.json("index", str(small_corpus), "--index", ix, "--json")
+    assert data["added"] == 11 and data["documents"] == 11 and data["skipped"] == []
+    stats = cli.json("stats", "--index", ix, "--json")
+    assert stats["documents"] == 11 and stats["files"] == 11
+    assert stats["dates"]["first"].startswith("2014-06-10")
+
+
+def test_index_dir_from_environment(small_corpus, tmp_path, cli):
+    ix = str(tmp_path / "envix")
+    result = cli("index", str(small_corpus), "-q", env={"NEWSEARCH_INDEX": ix})
+    assert result.exit_code == 0
+    assert os.path.isfile(os.path.join(ix, "newsearch.json"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write a read-only directory")
+def test_failed_commit_leaves_no_lock(small_corpus, tmp_path, cli):
+    ix = tmp_path / "ix"
+    assert cli("index", str(small_corpus), "--index", str(ix), "-q").exit_code == 0
+    (small_corpus / "extra.txt").write_text("Extra\n\nmore words")
+    os.chmod(ix / "whoosh", 0o555)
+    try:
+        result = cli("index", str(small_corpus), "--index", str(ix), "-q")
+    finally:
+        os.chmod(ix / "whoosh", 0o755)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert cli("index", str(small_corpus), "--index", str(ix), "-q").exit_code == 0

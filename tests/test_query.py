@@ -1,0 +1,135 @@
+"""newsearch query: ranking, highlighting, filters, output formats, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from search.indexer import index_paths
+from search.searcher import Query, search_index
+
+from .conftest import ROOT, SEED
+
+
+def marked(passage: dict) -> list[str]:
+    return [passage["text"][a:b] for a, b in passage["matches"]]
+
+
+def test_state_of_emergency_bare_words_rank_seed_first(corpus_index, cli):
+    data = cli.json("query", "state", "of", "emergency", "--index", corpus_index, "--json")
+    top = data["hits"][0]
+    assert top["title"] == "Mosul map" and top["path"].endswith(SEED.name)
+    assert "state of emergency" in marked(top["passages"][0])
+    # the phrase is marked as one span; "state" alone is not marked in that hit
+    assert all(m.lower() != "state" for p in top["passages"] for m in marked(p))
+
+
+def test_phrase_query_marks_only_the_phrase(corpus_index, cli):
+    data = cli.json("query", '"state of emergency"', "--index", corpus_index, "--json")
+    assert data["total"] == 2
+    for hit in data["hits"]:
+        marks = [m.lower() for p in hit["passages"] for m in marked(p)]
+        assert marks and all(m == "state of emergency" for m in marks)
+
+
+def test_stemming_applies_but_phrase_is_exact(corpus_index):
+    assert "Mosul map" in [h.title for h in search_index(corpus_index, Query("militants")).hits]
+    # "States and emerging" (Nike article) is not the phrase "state of emergency"
+    titles = [h.title for h in search_index(corpus_index, Query('"state of emergency"')).hits]
+    assert "Strong quarterly growth for Nike" not in titles
+
+
+def test_json_shape(corpus_index, cli):
+    data = cli.json("query", "militants", "--index", corpus_index, "--json", "--limit", "2")
+    assert set(data) >= {"query", "total", "hits"} and data["query"] == "militants"
+    hit = data["hits"][0]
+    assert set(hit) >= {"id", "path", "title", "date", "source", "score", "speakers", "places",
+                        "quotes", "passages"}
+    for p in hit["passages"]:
+        for a, b in p["matches"]:
+            assert 0 <= a < b <= len(p["text"])
+    lines = cli("query", "militants", "--index", corpus_index, "--jsonl", "-n", "3").stdout
+    assert [json.loads(x)["rank"] for x in lines.splitlines()] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("q,message", [
+    ('"state of emergency', "unbalanced quote"),
+    ("(iraq OR syria", "unbalanced parenthesis"),
+    ("colour:red", "unknown field"),
+    ("date:yesterday", "bad date"),
+])
+def test_bad_queries_exit_2_with_one_line(corpus_index, cli, q, message):
+    result = cli("query", q, "--index", corpus_index)
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_no_hits_exit_1_and_missing_index_exit_2(corpus_index, cli, tmp_path):
+    assert cli("query", "xyzzyplugh", "--index", corpus_index).exit_code == 1
+    missing = cli("query", "iraq", "--index", str(tmp_path / "nothing"))
+    assert missing.exit_code == 2
+    assert "no index at" in missing.stderr and "newsearch index PATH" in missing.stderr
+
+
+def test_date_ranges_mean_exactly_those_days(tmp_path):
+    root = tmp_path / "dated"
+    root.mkdir()
+    for day in ("2014-05-31", "2014-06-01", "2014-06-15", "2014-06-30", "2014-07-01", "2015-01-01"):
+        (root / f"{day}_report.txt").write_text(f"Report {day}\n\nFlooding report for {day}.\n")
+    ix = str(tmp_path / "ix")
+    index_paths([root], ix, jobs=1)
+
+    def days(text: str, **kw) -> list[str]:
+        res = search_index(ix, Query(text, sort="date", limit=20, **kw))
+        return [h.date.date().isoformat() for h in res.hits]
+
+    assert days("flooding date:[2014-06-01 to 2014-06-30]") == ["2014-06-01", "2014-06-15", "2014-06-30"]
+    assert days("date:2014-06") == ["2014-06-01", "2014-06-15", "2014-06-30"]
+    assert days("date:2014-06-15") == ["2014-06-15"]
+    assert days("date:>2014-06-30") == ["2014-07-01", "2015-01-01"]
+    assert days("date:>=2015") == ["2015-01-01"]
+    assert days("date:<2014-06") == ["2014-05-31"]
+    assert days("flooding", since="2014-06-15", until="2014-07-01") == [
+        "2014-06-15", "2014-06-30", "2014-07-01"]
+    assert days("flooding", until="2014-05-31") == ["2014-05-31"]
+
+
+def test_sort_by_date_and_offset(tmp_path):
+    root = tmp_path / "dated"
+    root.mkdir()
+    for day in ("2020-01-01", "2021-01-01", "2022-01-01"):
+        (root / f"{day}.txt").write_text(f"Budget {day}\n\nThe budget was set.\n")
+    ix = str(tmp_path / "ix")
+    index_paths([root], ix, jobs=1)
+    newest = search_index(ix, Query("budget", sort="-date"))
+    assert [h.title for h in newest.hits] == ["Budget 2022-01-01", "Budget 2021-01-01", "Budget 2020-01-01"]
+    page = search_index(ix, Query("budget", sort="date", offset=1, limit=1))
+    assert [h.title for h in page.hits] == ["Budget 2021-01-01"] and page.total == 3
+
+
+def test_piped_output_has_no_escape_codes(corpus_index):
+    env = dict(os.environ, NEWSEARCH_INDEX=corpus_index)
+    env.pop("NO_COLOR", None)
+    out = subprocess.run([sys.executable, "-m", "search", "query", "state", "of", "emergency"],
+                         capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    assert "Mosul map" in out.stdout and "\x1b[" not in out.stdout
+    forced = subprocess.run([sys.executable, "-m", "search", "query", "militants", "--color",
+                             "always"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert "\x1b[" in forced.stdout
+
+
+def test_plain_output_is_one_line_per_hit(corpus_index, cli):
+    out = cli("query", "militants", "--index", corpus_index, "--plain", "-n", "3").stdout
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert len(rows) == 3 and rows[0][0].endswith(SEED.name) and rows[0][2] == "Mosul map"
+
+
+def test_every_command_has_help(cli):
+    for cmd in (["--help"], ["index", "--help"], ["query", "--help"], ["stats", "--help"]):
+        result = cli(*cmd)
+        assert result.exit_code == 0 and "Usage" in result.stdout

@@ -1,0 +1,27 @@
+"""The code stays ruff-clean and the CLI stays fast to start."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff comes with the [test] extra")
+def test_ruff_clean():
+    out = subprocess.run(["ruff", "check", "search", "tests"], cwd=ROOT, capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_help_does_not_import_heavy_modules():
+    code = ("import sys; from search import cli; "
+            "heavy = [m for m in ('whoosh', 'rich.console', 'trafilatura', 'ahocorasick') "
+            "if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
