@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 import subprocess
 import sys
 
@@ -11,10 +11,11 @@ import pytest
 from .conftest import ROOT
 
 
-@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff comes with the [test] extra")
+@pytest.mark.skipif(importlib.util.find_spec("ruff") is None,
+                    reason="ruff comes with the [test] extra")
 def test_ruff_clean():
-    out = subprocess.run(["ruff", "check", "search", "tests"], cwd=ROOT, capture_output=True,
-                         text=True)
+    out = subprocess.run([sys.executable, "-m", "ruff", "check", "search", "tests"], cwd=ROOT,
+                         capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
 
 
