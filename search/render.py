@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .model import Hit, IndexSummary, Passage, Quote, Skip
+from .model import Article, Extraction, Hit, IndexSummary, Passage, Quote, Skip
 
 MATCH_STYLE = "bold black on yellow"
 
@@ -229,3 +229,30 @@ def print_plain(out: TextIO, hits: list[Hit], search: str | None = None) -> None
         cols = [search] if search else []
         cols += [display_path(hit.path), f"{hit.score:.3f}", hit.title.replace("\t", " ")]
         out.write("\t".join(cols) + "\n")
+
+
+# ------------------------------------------------------------------ extract
+
+
+def extraction_dict(article: Article, found: Extraction) -> dict[str, Any]:
+    return {
+        "path": display_path(article.path), "id": article.id, "title": article.title,
+        "date": article.date, "source": article.source, "speakers": list(found.speakers),
+        "places": list(found.places), "quotes": [quote_dict(q) for q in found.quotes],
+        "sources": list(found.sources),
+    }
+
+
+def print_extraction(con: Console, article: Article, found: Extraction) -> None:
+    con.print(Text(article.title or "(untitled)", style="bold cyan"))
+    con.print(Text(f"   {display_path(article.path)} · id {article.id}", style="dim"))
+    for c in (chips("   speakers", found.speakers, "black on bright_green", limit=30),
+              chips("   places", found.places, "black on bright_blue", limit=30),
+              chips("   unnamed", found.sources, "black on white", limit=10)):
+        if c:
+            con.print(c)
+    for q in found.quotes:
+        who = q.speaker or q.source or "unattributed"
+        con.print(Text.assemble("   “", (q.text[:160] + ("…" if len(q.text) > 160 else ""),
+                                        "italic"), "” — ", (who, "green")))
+    con.print()

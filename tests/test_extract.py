@@ -1,0 +1,125 @@
+"""Speakers, quotes and places: the seed article and the classic traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.extract import extract, find_places, find_quotes
+from search.model import Article
+from search.reader import discover, read_articles
+
+from .conftest import SEED
+
+
+def art(body: str, title: str = "Test") -> Article:
+    return Article(id="t", path="/t.txt", title=title, body=body)
+
+
+def places(text: str) -> list[str]:
+    return list(extract(art(text)).places)
+
+
+def speakers(text: str) -> list[str]:
+    return list(extract(art(text)).speakers)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    [a] = list(read_articles(next(iter(discover([SEED])))))
+    return extract(a)
+
+
+def test_seed_speakers(seed):
+    assert {"Atheel Nujaifi", "Elijah J Magnier", "Nechirvan Barzani"} <= set(seed.speakers)
+    for wrong in ("Interior Ministry official", "AFP", "Reuters", "AP", "Nujaifi"):
+        assert wrong not in seed.speakers
+    assert "an Interior Ministry official" in seed.sources
+
+
+def test_seed_places(seed):
+    assert {"Mosul", "Fallujah", "Iraq", "Kurdistan"} <= set(seed.places)
+
+
+def test_seed_quotes_attributed(seed):
+    by_text = {q.text[:20]: (q.speaker, q.source) for q in seed.quotes}
+    assert by_text["I call on the men of"] == ("Atheel Nujaifi", None)
+    assert by_text["The city of Mosul is"] == (None, "an Interior Ministry official")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    ("Reading the report, the minister frowned. He later moved to Reading.", ["Reading"], []),
+    ("Reading the report, the minister frowned.", [], ["Reading"]),
+    ("It was a nice day for a walk. The festival opened in Nice on Friday.", ["Nice"], []),
+    ("Bath time was over.", [], ["Bath"]),
+    ("She grew up in Bath.", ["Bath"], []),
+    ("In March, prices rose sharply.", [], ["March"]),
+    ("Mobile phone sales rose again.", [], ["Mobile"]),
+    ("Split the bill, the waiter said.", [], ["Split"]),
+    ("Paris Hilton arrived at the party.", [], ["Paris"]),
+    ("The summit was held in Paris.", ["Paris"], []),
+    ("Jordan Henderson scored twice.", [], ["Jordan", "Henderson"]),
+    ("Chad Smith said the band would tour.", [], ["Chad"]),
+    ("Refugees crossed into Chad.", ["Chad"], []),
+    ("The Bank of England raised rates.", [], ["United Kingdom", "England"]),
+    ("Manchester United won the match.", [], ["Manchester"]),
+    ("Prices in the UK and Britain rose.", ["United Kingdom"], []),
+    ("The US embassy in Baghdad closed.", ["United States", "Baghdad"], []),
+    ("Ships crossed the Indian Ocean to reach Trafalgar Square in London.",
+     ["Indian Ocean", "Trafalgar Square", "London"], []),
+])
+def test_place_traps(text, present, absent):
+    found = places(text)
+    for p in present:
+        assert p in found, (text, found)
+    for p in absent:
+        assert p not in found, (text, found)
+
+
+def test_places_are_canonical_and_unique():
+    found = places("Britain and the UK and the United Kingdom met the US in Washington.")
+    assert found.count("United Kingdom") == 1
+    assert "United States" in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tony Blair visited. Later Mr Blair said the plan would work.", ["Tony Blair"]),
+    ("The company said profits rose. It said more was to come.", []),
+    ("A spokesman said the talks had failed.", []),
+    ("Profits fell, according to analyst Jane Smith.", ["Jane Smith"]),
+    ("Striker Wayne Rooney tweeted that he was fit.", ["Wayne Rooney"]),
+    ('"We will win," said Foreign Secretary Jack Straw.', ["Jack Straw"]),
+    ("Chancellor Gordon Brown told MPs the economy was strong.", ["Gordon Brown"]),
+    ("Fifa said it would investigate.", []),
+])
+def test_speaker_rules(text, expected):
+    assert speakers(text) == expected
+
+
+def test_find_quotes_handles_curly_and_open_paragraph_quotes():
+    text = "He said “this is one” today.\n\"Another runs on\nAnd stops."
+    spans = [text[a:b] for a, b in find_quotes(text)]
+    assert spans == ["this is one", "Another runs on"]
+
+
+def test_find_places_offsets_point_at_the_text():
+    text = "Fighting spread from Mosul to Fallujah."
+    for s, e, name in find_places(text):
+        assert text[s:e] == name
+
+
+def test_speaker_and_place_field_queries_find_the_seed(corpus_index, cli):
+    for q in ("speaker:nujaifi", "place:fallujah", 'speaker:"atheel nujaifi"'):
+        data = cli.json("query", q, "--index", corpus_index, "--json")
+        assert data["hits"] and data["hits"][0]["title"] == "Mosul map", q
+    data = cli.json("query", "state", "of", "emergency", "--place", "Fallujah",
+                    "--index", corpus_index, "--json")
+    assert [h["title"] for h in data["hits"]] == ["Mosul map"]
+    assert "Atheel Nujaifi" in data["hits"][0]["speakers"]
+
+
+def test_extract_command_json(cli):
+    data = cli.json("extract", str(SEED), "--json")
+    [row] = data
+    assert set(row) >= {"path", "id", "title", "date", "speakers", "places", "quotes"}
+    assert "Atheel Nujaifi" in row["speakers"]
+    assert any(q["speaker"] == "Atheel Nujaifi" for q in row["quotes"])
