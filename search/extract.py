@@ -265,7 +265,8 @@ def _countryinfo() -> list[dict]:
 
 # ------------------------------------------------------------------ names
 
-_TOKEN = r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.?(?=\s)|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|al-[A-Z][a-z]+|el-[A-Z][a-z]+)"
+_TOKEN = (r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.?(?=\s)|Mc[A-Z][a-z]+"
+          r"|[A-Z][a-z]*[A-Z][a-z]+|al-[A-Z][a-z]+|el-[A-Z][a-z]+)")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
 _NAME_RE = re.compile(rf"(?<![\w’'-]){NAME}")
@@ -406,7 +407,6 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         after = text[end:end + 30]
         prev_word = re.search(r"([\w’'-]+)\W*$", before)
         prev = prev_word.group(1) if prev_word else ""
-        sentence_start = not before.strip() or re.search(r"[.!?:\"“”]\s*$|\n\s*$", before)
         nxt = re.match(r"\s([A-Z][\w’'-]*)", after)
         if nxt and not strict:
             word = nxt.group(1)
@@ -422,9 +422,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 and prev.lower() not in NOT_NAME_START and not _is_place(prev)
                 and prev not in MONTHS_DAYS and not strict):
             continue  # "Real Madrid", "Aston Villa"
-        if not major and surface.lower() in common:
-            if prev.lower() not in LOCATIVE or sentence_start and not prev:
-                continue  # "Reading the report", "a nice day", "Bath time"
+        if not major and surface.lower() in common and prev.lower() not in LOCATIVE:
+            continue  # "Reading the report", "a nice day", "Bath time"
         out.append((start, end, entry.name))
     return out
 
@@ -455,10 +454,10 @@ def _resolve(name: str, titled: bool, full_names: list[str]) -> str | None:
     best = None
     for full in full_names:
         parts = full.split()
-        if len(parts) > len(tokens) and (parts[-len(tokens):] == tokens
-                                         or (len(tokens) == 1 and tokens[0] in parts)):
-            if best is None or len(full) > len(best):
-                best = full
+        if (len(parts) > len(tokens)
+                and (parts[-len(tokens):] == tokens or (len(tokens) == 1 and tokens[0] in parts))
+                and (best is None or len(full) > len(best))):
+            best = full
     if best:
         return best
     if len(tokens) >= 2 or titled:
