@@ -1,0 +1,169 @@
+"""Indexing benchmark: newsearch against a naive Whoosh baseline, in one run.
+
+    python tests/bench/bench_index.py            # BBC + seed (corpus/)
+    python tests/bench/bench_index.py --rss      # also the 403k-item RSS file
+
+Prints docs/s of (a) a naive Whoosh index (default writer, one process,
+title+body stemmed and stored, no extraction) and (b) `newsearch index` (with
+extraction), their ratio, the unchanged re-run as a fraction of the full build,
+the extractor's speed and share of the work, and, with --rss, docs/s and the
+peak memory (RSS summed over the process tree) on the RSS file.
+Targets (issue 2/3): ratio >= 1.5, re-run <= 5 %, extraction < 25 %, RSS peak <= 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+RSS = SHARED / "corpora" / "rss2023" / "news_en_2023.jsonl.gz"
+
+
+def naive_baseline(corpus: Path, where: Path) -> tuple[int, float]:
+    """Whoosh as the tutorial shows it: one writer, StemmingAnalyzer, stored."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from whoosh import fields, index
+        from whoosh.analysis import StemmingAnalyzer
+
+    from search.reader import discover, read_articles
+
+    schema = fields.Schema(path=fields.ID(stored=True, unique=True),
+                           title=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
+                           body=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True))
+    where.mkdir(parents=True)
+    ix = index.create_in(str(where), schema)
+    start = time.perf_counter()
+    writer = ix.writer()
+    n = 0
+    for src in discover([corpus]):
+        for art in read_articles(src):
+            writer.add_document(path=art.id, title=art.title, body=art.body)
+            n += 1
+    writer.commit()
+    return n, time.perf_counter() - start
+
+
+class PeakRSS(threading.Thread):
+    """Samples the resident memory of a process and all its descendants."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.running = pid, 0, True
+
+    def _tree(self, pid: int) -> list[int]:
+        out = [pid]
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                    for child in fh.read().split():
+                        out.extend(self._tree(int(child)))
+        except OSError:
+            pass
+        return out
+
+    def run(self) -> None:
+        while self.running:
+            total = 0
+            for pid in self._tree(self.pid):
+                try:
+                    with open(f"/proc/{pid}/status") as fh:
+                        for line in fh:
+                            if line.startswith("VmRSS:"):
+                                total += int(line.split()[1]) * 1024
+                except OSError:
+                    pass
+            self.peak = max(self.peak, total)
+            time.sleep(0.2)
+
+
+def run_index(paths: list[str], index_dir: Path, *extra: str) -> tuple[dict, float, int]:
+    """`newsearch index --json` as a user runs it; returns (summary, wall s, peak bytes)."""
+    import json
+
+    cmd = [sys.executable, "-m", "search", "index", *paths, "--index", str(index_dir), "--json",
+           *extra]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                            text=True)
+    sampler = PeakRSS(proc.pid)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    sampler.running = False
+    if proc.returncode != 0:
+        raise SystemExit(f"newsearch index failed: {err.strip()}")
+    return json.loads(out), wall, sampler.peak
+
+
+def extraction_speed(corpus: Path) -> tuple[float, float, int]:
+    """Words/s of the extractor alone, one process (gazetteer load not counted)."""
+    from search.extract import extract, preload
+    from search.reader import discover, read_articles
+
+    arts = [a for src in discover([corpus]) for a in read_articles(src)]
+    preload()
+    start = time.perf_counter()
+    for a in arts:
+        extract(a)
+    secs = time.perf_counter() - start
+    words = sum(len(a.body.split()) for a in arts)
+    return words / secs, secs, len(arts)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rss", action="store_true", help="also index the 403k-item RSS file")
+    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    tmp = Path(tempfile.mkdtemp(prefix="newsearch-bench-"))
+    try:
+        print(f"machine: {os.cpu_count()} cores; corpus: {corpus}")
+        n, secs = naive_baseline(corpus, tmp / "naive")
+        base = n / secs
+        print(f"(a) naive Whoosh, 1 process, no extraction : {n} docs in {secs:6.2f} s = "
+              f"{base:7.1f} docs/s")
+        summary, wall, peak = run_index([str(corpus)], tmp / "ix")
+        docs = summary["added"]
+        ours = docs / wall
+        print(f"(b) newsearch index (extraction on)        : {docs} docs in {wall:6.2f} s = "
+              f"{ours:7.1f} docs/s   (whole process, start-up included)")
+        print(f"    ratio (b)/(a) = {ours / base:.2f}x   (target >= 1.5x); peak RSS "
+              f"{peak / 2**20:.0f} MiB")
+        summary2, wall2, _ = run_index([str(corpus)], tmp / "ix")
+        assert summary2["added"] == 0 and summary2["unchanged"] == docs, summary2
+        print(f"(c) unchanged re-run                        : {wall2:6.2f} s = "
+              f"{wall2 / wall * 100:.1f} % of the full build (target <= 5 %)")
+        wps, esecs, earts = extraction_speed(corpus)
+        cpu_per_doc = wall * min(os.cpu_count() or 1, 2) / docs
+        print(f"(d) extractor alone, 1 process              : {wps:,.0f} words/s, "
+              f"{esecs / earts * 1000:.2f} ms/article = "
+              f"{esecs / earts / cpu_per_doc * 100:.0f} % of newsearch's CPU time per article "
+              f"(target < 25 %)")
+        if args.rss:
+            if not RSS.exists():
+                print(f"(e) skipped: {RSS} not found")
+            else:
+                s, w, p = run_index([str(RSS)], tmp / "rss")
+                print(f"(e) RSS 2023 file                           : {s['added']:,} docs in "
+                      f"{w:6.1f} s = {s['added'] / w:7.1f} docs/s; skipped {len(s['skipped'])}; "
+                      f"peak RSS {p / 2**20:.0f} MiB (target <= 1024 MiB)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
