@@ -321,6 +321,152 @@ def query(
     _run(body, debug)
 
 
+# ------------------------------------------------------------------ saved searches
+
+SavedOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--saved", envvar="NEWSEARCH_SAVED", show_envvar=True,
+                 help="Saved-search file [default: saved.toml in the index directory]."),
+]
+
+
+def _store(index: Path | None, saved: Path | None):
+    from .saved import SavedSearches, saved_path
+
+    return SavedSearches(saved_path(_index_dir(index), str(saved) if saved else None))
+
+
+@saved_app.command("add")
+def saved_add(
+    name: Annotated[str, typer.Argument(help="Letters, digits, '-' and '_'.")],
+    query_text: Annotated[str, typer.Argument(metavar="QUERY", help="The query, as for `query`.")],
+    index: IndexOpt = None,
+    saved: SavedOpt = None,
+    speaker: SpeakerOpt = [],  # noqa: B006
+    place: PlaceOpt = [],  # noqa: B006
+    source: SourceOpt = [],  # noqa: B006
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    sort: SortOpt = "relevance",
+    limit: LimitOpt = 10,
+    description: Annotated[str, typer.Option("--description", help="What it is for.")] = "",
+    force: Annotated[bool, typer.Option("--force", help="Replace a search of that name.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Save a search (its query is checked first).
+
+    Example: newsearch saved add iraq 'mosul OR fallujah' --place Iraq
+    """
+
+    def body() -> int:
+        from .saved import SavedSearch
+
+        _store(index, saved).add(SavedSearch(name, query_text, description, speaker, place,
+                                             source, since, until, sort, limit), force=force)
+        return 0
+
+    _run(body, debug)
+
+
+@saved_app.command("list")
+def saved_list(index: IndexOpt = None, saved: SavedOpt = None, json_out: JsonOpt = False,
+               color: ColorOpt = "auto", debug: DebugOpt = False) -> None:
+    """Saved searches with their last run.
+
+    Example: newsearch saved list --json
+    """
+
+    def body() -> int:
+        from . import render
+
+        rows = _store(index, saved).listing()
+        if json_out:
+            render.write_json(rows)
+        else:
+            render.print_saved(render.console(color=color), rows)
+        return 0
+
+    _run(body, debug)
+
+
+@saved_app.command("show")
+def saved_show(name: str, index: IndexOpt = None, saved: SavedOpt = None,
+               json_out: JsonOpt = False, debug: DebugOpt = False) -> None:
+    """One saved search.
+
+    Example: newsearch saved show iraq
+    """
+
+    def body() -> int:
+        from . import render
+
+        store = _store(index, saved)
+        row = next(r for r in store.listing() if r["name"] == store.get(name).name)
+        if json_out:
+            render.write_json(row)
+        else:
+            for k, v in row.items():
+                sys.stdout.write(f"{k}: {v}\n")
+        return 0
+
+    _run(body, debug)
+
+
+@saved_app.command("rm")
+def saved_rm(name: str, index: IndexOpt = None, saved: SavedOpt = None,
+             debug: DebugOpt = False) -> None:
+    """Remove a saved search (and its run state).
+
+    Example: newsearch saved rm iraq
+    """
+    _run(lambda: _store(index, saved).remove(name), debug)
+
+
+@saved_app.command("rename")
+def saved_rename(old: str, new: str, index: IndexOpt = None, saved: SavedOpt = None,
+                 debug: DebugOpt = False) -> None:
+    """Rename a saved search (its run state follows).
+
+    Example: newsearch saved rename iraq iraq-war
+    """
+    _run(lambda: _store(index, saved).rename(old, new), debug)
+
+
+@saved_app.command("run")
+def saved_run(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Searches to run.")] = None,  # noqa: UP045
+    run_all: Annotated[bool, typer.Option("--all", help="Run every saved search.")] = False,
+    new: Annotated[bool, typer.Option("--new", help="Only articles not reported before "
+                                      "by this search; then remember them.")] = False,
+    no_mark: Annotated[bool, typer.Option("--no-mark", help="With --new: show, but do not "
+                                          "remember.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0,  # noqa: UP045
+                                                 help="Hits per search.")] = None,
+    index: IndexOpt = None,
+    saved: SavedOpt = None,
+    json_out: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    plain: PlainOpt = False,
+    color: ColorOpt = "auto",
+    debug: DebugOpt = False,
+) -> None:
+    """Run saved searches; exit 0 if anything (new) was found, 1 if not, 2 on errors.
+
+    Example: newsearch saved run --all --new --jsonl
+    """
+    _check_color(color)
+    fmt = _format(json_out, jsonl, plain)
+
+    def body() -> int:
+        if bool(names) == run_all:
+            _fail("name the saved searches to run, or use --all")
+        results = _store(index, saved).run(list(names or []), _index_dir(index), new=new,
+                                           mark=not no_mark, limit=limit)
+        return emit_results([(name, r) for name, r in results], fmt, color)
+
+    _run(body, debug)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

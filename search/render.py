@@ -256,3 +256,21 @@ def print_extraction(con: Console, article: Article, found: Extraction) -> None:
         con.print(Text.assemble("   “", (q.text[:160] + ("…" if len(q.text) > 160 else ""),
                                         "italic"), "” — ", (who, "green")))
     con.print()
+
+
+def print_saved(con: Console, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        con.print("no saved searches")
+        return
+    table = Table(box=None, padding=(0, 2))
+    for col in ("name", "query", "filters", "last run", "hits", "description"):
+        table.add_column(col, style="bold" if col == "name" else None)
+    for r in rows:
+        filters = " ".join(f"--{k[:-1] if k.endswith('s') and isinstance(r[k], list) else k} {v}"
+                           for k in ("speakers", "places", "sources", "since", "until", "sort")
+                           if r.get(k) for v in (r[k] if isinstance(r[k], list) else [r[k]]))
+        table.add_row(Text(r["name"]), Text(r["query"]), Text(filters),
+                      Text(r.get("last_run") or "never"),
+                      Text("" if r.get("hits_last_run") is None else str(r["hits_last_run"])),
+                      Text(r.get("description") or ""))
+    con.print(table)

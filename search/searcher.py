@@ -295,8 +295,12 @@ class Searcher:
             return None
         return parts[0] if len(parts) == 1 else wq.And(parts)
 
-    def search(self, q: Query) -> SearchResult:
-        """Run a search and return plain-data hits with highlighted passages."""
+    def search(self, q: Query, exclude_ids: set[str] | frozenset[str] = frozenset()) -> SearchResult:
+        """Run a search and return plain-data hits with highlighted passages.
+
+        ``exclude_ids`` leaves out articles by id (what a saved search has
+        already reported); ``total`` then counts only the others.
+        """
         if q.sort not in SORTS:
             raise UsageError(f"--sort must be one of {', '.join(SORTS)}")
         if q.limit < 0 or q.offset < 0:
@@ -309,6 +313,8 @@ class Searcher:
         if q.sort != "relevance":
             kwargs["sortedby"] = sorting.FieldFacet(DATE, reverse=q.sort == "-date")
         s = self.searcher
+        if exclude_ids:
+            kwargs["mask"] = self._docnums(exclude_ids)
         results = s.search(full, **kwargs)
         total = len(results)
         phrases, terms = highlight.leaf_queries(parsed)
@@ -337,6 +343,14 @@ class Searcher:
             quotes=quotes, passages=tuple(highlight.passages(body, spans, npassages)),
             url=stored.get(URL), credit=stored.get(CREDIT),
         )
+
+    def _docnums(self, ids) -> set[int]:
+        out = set()
+        for i in ids:
+            n = self.searcher.document_number(**{ID: i})
+            if n is not None:
+                out.add(n)
+        return out
 
     def facets(self, q: wq.Query, top: int = 10) -> dict[str, list[tuple[str, int]]]:
         """Top places, speakers and sources among all documents matching ``q``."""

@@ -96,6 +96,8 @@ class IndexDir:
 
     def _foreign_files(self) -> Iterator[str]:
         for name in os.listdir(self.path):
+            if name.startswith("."):
+                continue
             if name not in ("saved.toml", "saved-state.json", ".gitignore", ".gitkeep", LOCK):
                 yield name
 
