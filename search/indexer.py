@@ -18,10 +18,12 @@ import contextlib
 import multiprocessing
 import os
 import queue
+import re
 import signal
 import sys
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +46,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", SyntaxWarning)
     from whoosh.writing import SegmentWriter
 
+_WORD = re.compile(r"[^\W\d_]{3,24}")  # words for "did you mean" and fuzzy terms
 DEFAULT_BATCH = 5000  # documents per commit: a killed run resumes after the last one
 LINES_PER_TASK = 400  # JSONL lines sent to a worker at once
 IN_FLIGHT_PER_WORKER = 4  # bounds memory: a 403k-line file streams through
@@ -97,6 +100,7 @@ class _Result:
     path: str
     docs: list[dict[str, Any]] = field(default_factory=list)
     ndocs: int = 0
+    words: Counter = field(default_factory=Counter)  # surface words, for spelling
     skips: list[Skip] = field(default_factory=list)
     failed: str | None = None  # the whole file could not be read
     hash: str | None = None
@@ -165,7 +169,7 @@ class _Run:
         self.store = store
         self.manifest = manifest
         self.jobs = jobs
-        self.batch_size = max(1, batch_size)
+        self.batch_size = self.base_batch = max(1, batch_size)
         self.progress = progress
         self.summary = IndexSummary()
         self.writer = None  # the parent's writer: deletions, and documents when serial
@@ -179,6 +183,7 @@ class _Run:
         self.files_total = 0
         self.articles = 0
         self.gone: list[str] = []  # removed paths, dropped from the manifest on commit
+        self.batch_words: Counter = Counter()
         self.must_delete = True
 
     # ---------------------------------------------------------------- plan
@@ -232,7 +237,7 @@ class _Run:
                     preload()  # once here; forked workers share it
                     self.workers = _Workers(self.ix, self.jobs)
                 self._index(todo)
-            self._commit()
+            self._commit(final=True)
         except KeyboardInterrupt:
             self._abort()
             self.summary.interrupted = True
@@ -273,6 +278,9 @@ class _Run:
                     for res in workers.drain():
                         self._report(res)
                 self._commit()
+                # Later batches grow (up to 8x): fewer segments on big runs,
+                # while an early interruption still loses little.
+                self.batch_size = min(self.batch_size * 2, self.base_batch * 8)
         if workers:
             for res in workers.drain():
                 self._report(res)
@@ -316,6 +324,7 @@ class _Run:
             state.documents += res.ndocs
             self.batch_docs += res.ndocs
             self.articles += res.ndocs
+            self.batch_words.update(res.words)
         if res.failed:
             state.failed = True
             self.summary.skipped.append(Skip(res.path, res.failed))
@@ -357,7 +366,10 @@ class _Run:
                                       f"{exc.strerror or exc}") from None
         return self.writer
 
-    def _commit(self) -> None:
+    def _commit(self, final: bool = False) -> None:
+        """Commit the batch. Segments are merged (Whoosh's merge-small policy,
+        done by this process alone) only at the end of a run: merging at every
+        batch made the parent the bottleneck on big archives."""
         if self.writer is None and not (self.workers and self.workers.used):
             return
         w = self._writer()
@@ -365,7 +377,7 @@ class _Run:
             if self.workers and self.workers.used:
                 # Mirrors MpWriter's multisegment commit: merge small old
                 # segments (applying deletions), add the workers' segments.
-                segments = w._merge_segments(None, False, True)
+                segments = w._merge_segments(None, False, final)
                 if w._added:
                     segments.append(w._finalize_segment())
                 else:
@@ -374,7 +386,7 @@ class _Run:
                 w._commit_toc(segments)
                 w._finish()
             else:
-                w.commit()
+                w.commit(merge=final)
         except BaseException as exc:
             self._abort()
             if isinstance(exc, (KeyboardInterrupt, SystemExit, IndexWriteError)):
@@ -390,6 +402,9 @@ class _Run:
                                   f"{expected}; re-run `newsearch index` to repair it")
         if self.done_records:
             self.manifest.put(self.done_records)
+        if self.batch_words:
+            self.manifest.add_words(self.batch_words)
+            self.batch_words = Counter()
         if self.gone:
             self.manifest.remove(self.gone)
         self.done_records, self.gone = [], []
@@ -586,3 +601,5 @@ def _collect(res: _Result, items: Iterable[Article | Skip | None]) -> None:
             res.skips.append(item)
         else:
             res.docs.append(to_document(item, extract(item)))
+            res.words.update(_WORD.findall(item.title.lower()))
+            res.words.update(_WORD.findall(item.body.lower()))

@@ -162,7 +162,10 @@ def _check_syntax(text: str) -> None:
 class Parser:
     """Query parser over title, body, quotes, speakers and places (AND by default)."""
 
-    def __init__(self, schema) -> None:
+    def __init__(self, schema, similar=None) -> None:
+        # similar(word, maxdist) -> [(word, distance, count)]: real words for
+        # fuzzy terms; the index's own lexicon holds only stems.
+        self.similar = similar
         pschema = schema.copy() if hasattr(schema, "copy") else schema
         pschema._fields = dict(schema._fields)
         pschema._fields[DATE] = ExactDate(stored=True, sortable=True)
@@ -182,6 +185,8 @@ class Parser:
         _check_syntax(text)
         # Whoosh reads a lower-case "to" in ranges; accept TO as well.
         text = re.sub(r"(\[[^\]]*?)\sTO\s", r"\1 to ", text)
+        if self.similar and "~" in text:
+            text = self._expand_fuzzy(text)
         try:
             q = self.parser.parse(text)
         except QueryError:
@@ -195,6 +200,21 @@ class Parser:
             raise QueryError("query has no searchable words (only stop words or symbols?)")
         q = self._exact_phrases(text, q)
         return self._with_phrase_boost(text, q)
+
+    def _expand_fuzzy(self, text: str) -> str:
+        """``emergncy~`` (one edit) or ``emergncy~2``: the real words that close,
+        as an OR group, since fuzzy matching on stems misses them."""
+        def repl(m: re.Match) -> str:
+            field, word, dist = m.group(1) or "", m.group(2), int(m.group(3) or 1)
+            found = [w for w, _d, _n in self.similar(word.lower(), min(dist, 3))][:25]
+            if not found:
+                return m.group(0)
+            return f"{field}({' OR '.join(found)})"
+
+        parts = re.split(r'("[^"]*")', text)  # not inside quoted phrases
+        return "".join(p if p.startswith('"') else
+                       re.sub(r"(\b\w+:)?\b([^\W\d_]{2,})~(\d)?(?![\w.])", repl, p)
+                       for p in parts)
 
     def _exact_phrases(self, text: str, q: wq.Query) -> wq.Query:
         """Re-analyse quoted phrases keeping their stop words (the index has them),
@@ -261,7 +281,8 @@ class Searcher:
         self.store = IndexDir(index_dir)
         self.ix = self.store.open()
         self.searcher = self.ix.searcher()
-        self.parser = Parser(self.ix.schema)
+        self.manifest = self.store.manifest()
+        self.parser = Parser(self.ix.schema, self.manifest.similar_words)
         self.names = self.ix.schema[SPEAKERS].analyzer
 
     def __enter__(self) -> Searcher:
@@ -271,6 +292,7 @@ class Searcher:
         self.close()
 
     def close(self) -> None:
+        self.manifest.close()
         self.searcher.close()
         self.ix.close()
 
@@ -369,8 +391,34 @@ class Searcher:
         return out
 
     def suggest(self, text: str) -> str | None:
-        """A 'did you mean' for a query with few hits, or None."""
-        return None
+        """A "did you mean" for a query with few hits: each rare typed word
+        replaced by the commonest known word one or two edits away whose stem
+        is in the index. Real words, not stems; None when nothing is better."""
+        if re.search(r'[":()\[\]*?~]', text):
+            return None
+        analyzer = self.parser.text_analyzer
+        changed = False
+
+        def df(word: str) -> int:
+            stems = [t.text for t in analyzer(word, mode="query")]
+            if not stems:
+                return 10**9  # a stop word: leave it
+            return self.searcher.doc_frequency(BODY, stems[0]) + self.searcher.doc_frequency(
+                TITLE, stems[0])
+
+        def repl(m: re.Match) -> str:
+            nonlocal changed
+            word = m.group(0)
+            if word in ("AND", "OR", "NOT") or df(word) >= 3:
+                return word
+            for cand, _d, _n in self.manifest.similar_words(word.lower(), 2)[:10]:
+                if cand != word.lower() and df(cand) > df(word):
+                    changed = True
+                    return cand
+            return word
+
+        fixed = re.sub(r"[^\W\d_]{3,}", repl, text)
+        return fixed if changed else None
 
     def document(self, ref: str) -> dict[str, Any] | None:
         """Stored fields of the article with id ``ref`` (or the first at path ``ref``)."""

@@ -213,6 +213,11 @@ class Manifest:
             "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, mtime_ns INTEGER, "
             "size INTEGER, hash TEXT, documents INTEGER)"
         )
+        # Surface words with counts: real words for "did you mean" and fuzzy
+        # terms (the index only holds stems). Counts only grow; suggestions are
+        # checked against the index before they are offered.
+        self.db.execute("CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, "
+                        "n INTEGER, len INTEGER)")
         self.db.commit()
 
     def close(self) -> None:
@@ -233,5 +238,40 @@ class Manifest:
         with self.db:
             self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
 
+    def add_words(self, counts: dict[str, int]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT INTO words VALUES (?, ?, ?) ON CONFLICT(word) DO UPDATE SET n = n + ?",
+                [(w, n, len(w), n) for w, n in counts.items()])
+
+    def similar_words(self, word: str, maxdist: int) -> list[tuple[str, int, int]]:
+        """Known words within ``maxdist`` edits of ``word``: (word, distance, count),
+        closest and commonest first."""
+        rows = self.db.execute(
+            "SELECT word, n FROM words WHERE len BETWEEN ? AND ? AND substr(word, 1, 1) = ?",
+            (len(word) - maxdist, len(word) + maxdist, word[:1]))
+        out = []
+        for w, n in rows:
+            d = edit_distance(word, w, maxdist)
+            if d <= maxdist:
+                out.append((w, d, n))
+        out.sort(key=lambda r: (r[1], -r[2]))
+        return out
+
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once over ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]

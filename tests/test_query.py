@@ -133,3 +133,23 @@ def test_every_command_has_help(cli):
     for cmd in (["--help"], ["index", "--help"], ["query", "--help"], ["stats", "--help"]):
         result = cli(*cmd)
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_fuzzy_terms_find_real_words(corpus_index):
+    res = search_index(corpus_index, Query("emergncy~ iraq"))
+    assert "Mosul map" in [h.title for h in res.hits]
+    assert any("emergency" in m for h in res.hits for p in h.passages
+               for m in (p.text[a:b].lower() for a, b in p.matches))
+
+
+def test_did_you_mean_suggests_real_words(corpus_index, cli):
+    data = cli.json("query", "goverment", "minster", "--index", corpus_index, "--json")
+    assert data["total"] == 0 and data["suggestion"] == "government minister"
+    out = cli("query", "goverment", "minster", "--index", corpus_index, "--color", "never")
+    assert out.exit_code == 1 and "Did you mean: government minister?" in out.stdout
+
+
+def test_facets_count_all_matches(corpus_index, cli):
+    data = cli.json("query", "mosul", "--facets", "--index", corpus_index, "--json")
+    places = {f["name"]: f["count"] for f in data["facets"]["places"]}
+    assert places.get("Mosul", 0) >= 1 and places.get("Fallujah", 0) >= 1
