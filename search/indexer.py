@@ -22,6 +22,7 @@ import re
 import signal
 import sys
 import time
+import uuid
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -81,7 +82,26 @@ class _LengthCache:
 
 
 class FastSegmentWriter(SegmentWriter):
-    """Whoosh's SegmentWriter with field lengths cached while postings are written."""
+    """Whoosh's SegmentWriter with two changes:
+
+    * its own temporary folder: Whoosh names it after the index ("MAIN.tmp"),
+      so parallel writers share one, and the first to finish deletes the
+      others' spilled posting runs (found indexing 403k articles, where the
+      posting buffers spill to disk);
+    * field lengths cached while postings are written.
+    """
+
+    def __init__(self, ix, **kwargs) -> None:
+        storage = ix.storage
+        private = f"{ix.indexname}.{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp"
+        make_temp = storage.temp_storage
+        # SegmentWriter.__init__ asks for "<indexname>.tmp" and hands that
+        # folder to its posting pool and column writers: give it ours instead.
+        storage.temp_storage = lambda name=None: make_temp(private)
+        try:
+            super().__init__(ix, **kwargs)
+        finally:
+            del storage.temp_storage
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()

@@ -159,3 +159,22 @@ def test_failed_commit_leaves_no_lock(small_corpus, tmp_path, cli):
         os.chmod(ix / "whoosh", 0o755)
     assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
     assert cli("index", str(small_corpus), "--index", str(ix), "-q").exit_code == 0
+
+
+def test_parallel_writers_that_spill_to_disk_lose_nothing(tmp_path, monkeypatch):
+    """Whoosh's writers share one temp folder; the first to finish used to
+    delete the others' spilled runs (seen on the 403k-item RSS file)."""
+    import shutil
+
+    import search.indexer as indexer
+
+    from .conftest import CORPUS
+
+    root = tmp_path / "many"
+    root.mkdir()
+    for path in sorted((CORPUS / "bbc" / "business").iterdir())[:300]:
+        shutil.copy(path, root / path.name)
+    monkeypatch.setattr(indexer, "WRITER_MB", 1)  # spill posting runs to disk early
+    s = index_paths([root], str(tmp_path / "ix"), jobs=2, batch_size=120)
+    assert s.added == s.documents == 300
+    assert not list((tmp_path / "ix" / "whoosh").glob("*.tmp"))
