@@ -321,6 +321,70 @@ def query(
     _run(body, debug)
 
 
+@app.command()
+def show(
+    ref: Annotated[str, typer.Argument(metavar="ID|PATH", help="An article id or file path.")],
+    index: IndexOpt = None,
+    query_text: Annotated[Optional[str], typer.Option("--query", "-q",  # noqa: UP045
+                                                      help="Highlight these matches.")] = None,
+    json_out: JsonOpt = False,
+    color: ColorOpt = "auto",
+    debug: DebugOpt = False,
+) -> None:
+    """The whole article with its metadata, speakers, places and quotes.
+
+    Example: newsearch show 3f00f3a890d44795 --query "state of emergency"
+    """
+    _check_color(color)
+
+    def body() -> int:
+        from . import render
+        from .searcher import Searcher
+
+        with Searcher(_index_dir(index)) as s:
+            hit, text, spans = s.show(ref, query_text)
+        if json_out:
+            d = render.hit_dict(hit)
+            d.pop("passages")
+            d.pop("score")
+            d.pop("rank")
+            render.write_json({**d, "credit": hit.credit, "body": text,
+                               "matches": [list(m) for m in spans]})
+        else:
+            render.print_article(render.console(color=color), hit, text, spans)
+        return 0
+
+    _run(body, debug)
+
+
+@app.command()
+def similar(
+    ref: Annotated[str, typer.Argument(metavar="ID|PATH", help="An article id or file path.")],
+    index: IndexOpt = None,
+    limit: LimitOpt = 10,
+    json_out: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    plain: PlainOpt = False,
+    color: ColorOpt = "auto",
+    debug: DebugOpt = False,
+) -> None:
+    """More like this: articles that share the most distinctive words.
+
+    Example: newsearch similar corpus/2014-06-10_mosul-falls-to-isil-militants.txt
+    """
+    _check_color(color)
+    fmt = _format(json_out, jsonl, plain)
+
+    def body() -> int:
+        from .searcher import Searcher
+
+        with Searcher(_index_dir(index)) as s:
+            result = s.similar(ref, limit)
+        return emit_results([(None, result)], fmt, color)
+
+    _run(body, debug)
+
+
 # ------------------------------------------------------------------ saved searches
 
 SavedOpt = Annotated[

@@ -274,3 +274,26 @@ def print_saved(con: Console, rows: list[dict[str, Any]]) -> None:
                       Text("" if r.get("hits_last_run") is None else str(r["hits_last_run"])),
                       Text(r.get("description") or ""))
     con.print(table)
+
+
+def print_article(con: Console, hit: Hit, body: str, spans: list[tuple[int, int]]) -> None:
+    """A whole article, matches highlighted."""
+    con.print(Text(hit.title or "(untitled)", style="bold cyan"))
+    bits = [hit.date.date().isoformat() if hit.date else None, hit.source, hit.credit,
+            display_path(hit.path), f"id {hit.id}", hit.url]
+    con.print(Text(" · ".join(b for b in bits if b), style="dim"))
+    for c in (chips("speakers", hit.speakers, "black on bright_green", limit=30),
+              chips("places", hit.places, "black on bright_blue", limit=30)):
+        if c:
+            con.print(c)
+    con.print()
+    text = Text(body)
+    for a, b in spans:
+        text.stylize(MATCH_STYLE, a, b)
+    con.print(text)
+    if hit.quotes:
+        con.print()
+        con.print(Text("Quotes", style="bold"))
+        for q in hit.quotes:
+            who = q.speaker or q.source or "unattributed"
+            con.print(Text.assemble("  “", (q.text, "italic"), "” — ", (who, "green")))

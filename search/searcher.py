@@ -420,14 +420,38 @@ class Searcher:
         fixed = re.sub(r"[^\W\d_]{3,}", repl, text)
         return fixed if changed else None
 
-    def document(self, ref: str) -> dict[str, Any] | None:
-        """Stored fields of the article with id ``ref`` (or the first at path ``ref``)."""
+    def _docnum(self, ref: str) -> int:
         import os
 
-        doc = self.searcher.document(**{ID: ref})
-        if doc is None:
-            doc = self.searcher.document(**{PATH: os.path.abspath(ref)})
-        return doc
+        n = self.searcher.document_number(**{ID: ref})
+        if n is None:
+            n = self.searcher.document_number(**{PATH: os.path.abspath(ref)})
+        if n is None:
+            raise UsageError(f"no article with id or path {ref!r} in the index")
+        return n
+
+    def show(self, ref: str, query: str | None = None) -> tuple[Hit, str, list[tuple[int, int]]]:
+        """The whole article ``ref`` (an id or a path): its hit record, body and,
+        with ``query``, the match spans in the body."""
+        n = self._docnum(ref)
+        stored = self.searcher.stored_fields(n)
+        spans: list[tuple[int, int]] = []
+        if query:
+            phrases, terms = highlight.leaf_queries(self.parser.parse(query))
+            spans = highlight.match_spans(self.searcher, n, phrases, terms)
+        hit = self._hit(1, n, 0.0, stored, [], [], 0)
+        hit = Hit(**{**hit.__dict__, "quotes": tuple(Quote(*t) for t in stored.get(QUOTE_LIST, []))})
+        return hit, stored.get(BODY, ""), spans
+
+    def similar(self, ref: str, limit: int = 10) -> SearchResult:
+        """More like this: articles sharing the most distinctive words of ``ref``."""
+        started = time.perf_counter()
+        n = self._docnum(ref)
+        results = self.searcher.more_like(n, BODY, top=limit, numterms=25)
+        hits = [self._hit(i, r.docnum, r.score, r.fields(), [], [], 1)
+                for i, r in enumerate(results, start=1)]
+        title = self.searcher.stored_fields(n).get(TITLE, ref)
+        return SearchResult(f"like: {title}", len(hits), hits, time.perf_counter() - started)
 
 
 def search_index(index_dir: str, q: Query) -> SearchResult:

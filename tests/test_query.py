@@ -153,3 +153,20 @@ def test_facets_count_all_matches(corpus_index, cli):
     data = cli.json("query", "mosul", "--facets", "--index", corpus_index, "--json")
     places = {f["name"]: f["count"] for f in data["facets"]["places"]}
     assert places.get("Mosul", 0) >= 1 and places.get("Fallujah", 0) >= 1
+
+
+def test_show_whole_article_with_matches(corpus_index, cli):
+    data = cli.json("show", str(SEED), "--query", '"state of emergency"', "--index",
+                    corpus_index, "--json")
+    assert data["title"] == "Mosul map" and data["credit"] == "© Unknown"
+    assert [data["body"][a:b] for a, b in data["matches"]] == ["state of emergency"]
+    assert "Atheel Nujaifi" in data["speakers"]
+    missing = cli("show", "no-such-id", "--index", corpus_index)
+    assert missing.exit_code == 2 and "no article" in missing.stderr
+
+
+def test_similar_finds_articles_on_the_same_subject(corpus_index, cli):
+    data = cli.json("similar", str(SEED), "--index", corpus_index, "--json", "-n", "5")
+    titles = [h["title"] for h in data["hits"]]
+    assert "Mosul map" not in titles and len(titles) == 5
+    assert any("Iraq" in t for t in titles)
