@@ -84,6 +84,17 @@ def _run(fn: Callable[[], int | None], debug: bool = False) -> None:
     raise typer.Exit(code)
 
 
+def _show(data: Any, json_out: bool, color: str, printer_name: str) -> int:
+    """Print ``data`` as JSON, or for people with ``render.<printer_name>``."""
+    from . import render
+
+    if json_out:
+        render.write_json(data)
+    else:
+        getattr(render, printer_name)(render.console(color=color), data)
+    return 0
+
+
 def _check_color(color: str) -> None:
     if color not in ("auto", "always", "never"):
         _fail("--color must be auto, always or never")
@@ -167,15 +178,9 @@ def stats(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt = "
     _check_color(color)
 
     def body() -> int:
-        from . import render
         from .searcher import index_stats
 
-        data = index_stats(_index_dir(index))
-        if json_out:
-            render.write_json(data)
-        else:
-            render.print_stats(render.console(color=color), data)
-        return 0
+        return _show(index_stats(_index_dir(index)), json_out, color, "print_stats")
 
     _run(body, debug)
 
@@ -440,17 +445,7 @@ def saved_list(index: IndexOpt = None, saved: SavedOpt = None, json_out: JsonOpt
     Example: newsearch saved list --json
     """
 
-    def body() -> int:
-        from . import render
-
-        rows = _store(index, saved).listing()
-        if json_out:
-            render.write_json(rows)
-        else:
-            render.print_saved(render.console(color=color), rows)
-        return 0
-
-    _run(body, debug)
+    _run(lambda: _show(_store(index, saved).listing(), json_out, color, "print_saved"), debug)
 
 
 @saved_app.command("show")
