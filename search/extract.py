@@ -84,6 +84,8 @@ ORG_WORDS = {
     "irfu", "sru", "ecb", "fed", "sec", "fbi", "cia", "isis", "isil", "al-qaeda", "taliban",
     "hamas", "hezbollah", "islamic", "brothers", "sisters", "festival", "awards", "oscars",
     "grammys", "academy", "games", "cup", "championship", "open", "tour", "series", "day",
+    "prison", "jail", "bay", "airport", "station", "stadium", "hotel", "square", "road",
+    "avenue", "bridge", "park", "palace", "castle", "cathedral", "abbey", "tower", "hall",
 }
 NOT_NAME_START = {
     "the", "a", "an", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i",
@@ -388,6 +390,8 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
         return None, titled
     if name in places or any(t in places for t in tokens if len(tokens) == 1):
         return None, titled
+    if any(re.search(r"[’']s$", t) for t in tokens[:-1]):
+        return None, titled  # "Britain's Guantanamo Bay": a possessive inside is no name
     if len(tokens) > 1 and not titled:
         if _is_place(tokens[0]):
             return None, titled  # "Iraq Sunni", "Britain Sunday"
