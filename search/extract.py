@@ -99,7 +99,6 @@ NOT_NAME_START = {
     "speaking", "asked", "last", "next", "now", "then", "yesterday", "today", "earlier", "later",
     "also", "not", "no", "yes", "chelsea", "arsenal", "liverpool",
 }
-PRONOUNS = {"he": 1, "she": 1}
 MONTHS_DAYS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -404,8 +403,6 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
 
 # ------------------------------------------------------------------ quotes
 
-_OPEN = "\"“"
-_CLOSE = "\"”"
 
 
 _QUOTE_MARK = re.compile(r'["“]')

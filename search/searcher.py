@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -281,8 +281,8 @@ class Searcher:
         self.store = IndexDir(index_dir)
         self.ix = self.store.open()
         self.searcher = self.ix.searcher()
-        self.manifest = self.store.manifest()
-        self.parser = Parser(self.ix.schema, self.manifest.similar_words)
+        self._manifest = None  # opened on first use: most queries never need it
+        self.parser = Parser(self.ix.schema, self._similar_words)
         self.names = self.ix.schema[SPEAKERS].analyzer
 
     def __enter__(self) -> Searcher:
@@ -291,8 +291,19 @@ class Searcher:
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
+    @property
+    def manifest(self):
+        """The index's manifest (for its word list), opened when first needed."""
+        if self._manifest is None:
+            self._manifest = self.store.manifest()
+        return self._manifest
+
+    def _similar_words(self, word: str, maxdist: int) -> list[tuple[str, int, int]]:
+        return self.manifest.similar_words(word, maxdist)
+
     def close(self) -> None:
-        self.manifest.close()
+        if self._manifest is not None:
+            self._manifest.close()
         self.searcher.close()
         self.ix.close()
 
@@ -409,10 +420,13 @@ class Searcher:
         def repl(m: re.Match) -> str:
             nonlocal changed
             word = m.group(0)
-            if word in ("AND", "OR", "NOT") or df(word) >= 3:
+            if word in ("AND", "OR", "NOT"):
+                return word
+            own = df(word)
+            if own >= 3:
                 return word
             for cand, _d, _n in self.manifest.similar_words(word.lower(), 2)[:10]:
-                if cand != word.lower() and df(cand) > df(word):
+                if cand != word.lower() and df(cand) > own:
                     changed = True
                     return cand
             return word
@@ -439,8 +453,9 @@ class Searcher:
         if query:
             phrases, terms = highlight.leaf_queries(self.parser.parse(query))
             spans = highlight.match_spans(self.searcher, n, phrases, terms)
-        hit = self._hit(1, n, 0.0, stored, [], [], 0)
-        hit = Hit(**{**hit.__dict__, "quotes": tuple(Quote(*t) for t in stored.get(QUOTE_LIST, []))})
+        # _hit keeps only quotes that hold a match; show lists them all.
+        hit = replace(self._hit(1, n, 0.0, stored, [], [], 0),
+                      quotes=tuple(Quote(*t) for t in stored.get(QUOTE_LIST, [])))
         return hit, stored.get(BODY, ""), spans
 
     def similar(self, ref: str, limit: int = 10) -> SearchResult:

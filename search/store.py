@@ -96,9 +96,7 @@ class IndexDir:
 
     def _foreign_files(self) -> Iterator[str]:
         for name in os.listdir(self.path):
-            if name.startswith("."):
-                continue
-            if name not in ("saved.toml", "saved-state.json", ".gitignore", ".gitkeep", LOCK):
+            if not name.startswith(".") and name not in ("saved.toml", "saved-state.json", LOCK):
                 yield name
 
     def require(self) -> None:
