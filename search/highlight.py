@@ -59,42 +59,102 @@ def leaf_queries(q: wq.Query, field: str = BODY) -> tuple[list[wq.Query], list[w
 
 def match_spans(searcher, docnum: int, phrases: Iterable[wq.Query],
                 terms: Iterable[wq.Query]) -> list[tuple[int, int]]:
-    """Character spans of matches in the stored body of ``docnum``.
+    """Character spans of matches in the stored body of ``docnum``."""
+    return spans_by_doc(searcher, [docnum], phrases, terms)[docnum]
 
-    A phrase is marked as one span. When a phrase (or the proximity group of
-    typed words) occurs in the document, its words are not also marked where
-    they stand alone elsewhere: the reader sees the phrase, not every "state".
+
+def spans_by_doc(searcher, docnums: Iterable[int], phrases: Iterable[wq.Query],
+                 terms: Iterable[wq.Query]) -> dict[int, list[tuple[int, int]]]:
+    """Character spans of matches in the stored bodies of ``docnums``.
+
+    Read from the body's postings (positions with character offsets): one
+    posting list per distinct word, walked forward once over the documents in
+    order, so highlighting ten hits costs ten skips per word, not ten query
+    matchers. A phrase is marked as one span. When a phrase (or the proximity
+    group of typed words) occurs in the document, its words are not also
+    marked where they stand alone elsewhere: the reader sees the phrase, not
+    every "state".
     """
-    spans: list[tuple[int, int]] = []
-    grouped: set[str] = set()
-    for q in phrases:
-        found = _spans_for(searcher, docnum, q)
-        if found:
-            spans.extend(found)
-            grouped.update(q.words)
-    for q in terms:
-        if isinstance(q, wq.Term) and q.text in grouped:
-            continue
-        spans.extend(_spans_for(searcher, docnum, q))
-    return _merge(spans)
+    docs = sorted(set(docnums))
+    phrases, terms = list(phrases), list(terms)
+    words: set[str] = {w for q in phrases for w in q.words}
+    term_words: list[list[str]] = [_term_texts(searcher, q) for q in terms]
+    words.update(w for ws in term_words for w in ws)
+    occ = _occurrences(searcher, BODY, words, docs)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for d in docs:
+        spans: list[tuple[int, int]] = []
+        grouped: set[str] = set()
+        for q in phrases:
+            found = _phrase_spans([occ.get((w, d), ()) for w in q.words], max(1, q.slop))
+            if found:
+                spans.extend(found)
+                grouped.update(q.words)
+        for q, ws in zip(terms, term_words):
+            if isinstance(q, wq.Term) and q.text in grouped:
+                continue
+            for w in ws:
+                spans.extend((a, b) for _p, a, b in occ.get((w, d), ()))
+        out[d] = _merge(spans)
+    return out
 
 
-def _spans_for(searcher, docnum: int, q: wq.Query) -> list[tuple[int, int]]:
-    try:
-        m = q.matcher(searcher)
-    except Exception:  # a query form without spans support: no marks, not an error
-        return []
-    out: list[tuple[int, int]] = []
-    try:
-        if not m.is_active():
-            return out
-        m.skip_to(docnum)
-        if m.is_active() and m.id() == docnum:
-            for sp in m.spans():
-                if sp.startchar is not None and sp.endchar is not None:
-                    out.append((sp.startchar, sp.endchar))
-    except Exception:
+MAX_EXPANSIONS = 64  # words of a wildcard/fuzzy term marked per query
+
+
+def _term_texts(searcher, q: wq.Query) -> list[str]:
+    if isinstance(q, wq.Term):
+        return [q.text]
+    try:  # wildcards, prefixes, fuzzy terms: the index words they stand for
+        out = []
+        for _field, text in q.expanded_terms(searcher.reader()):
+            out.append(text.decode("utf-8") if isinstance(text, bytes) else text)
+            if len(out) >= MAX_EXPANSIONS:
+                break
         return out
+    except Exception:  # a query form that cannot expand: no marks, not an error
+        return []
+
+
+def _occurrences(searcher, field: str, words: Iterable[str], docs: list[int]
+                 ) -> dict[tuple[str, int], list[tuple[int, int, int]]]:
+    """(word, docnum) -> [(position, startchar, endchar)] for the sorted ``docs``."""
+    reader = searcher.reader()
+    out: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+    for w in words:
+        try:
+            m = reader.postings(field, w)
+        except Exception:  # word not in the index (TermNotFound) or no positions
+            continue
+        for d in docs:
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+                if not m.is_active():
+                    break
+            if m.id() == d:
+                out[(w, d)] = [(p, a, b) for p, a, b in m.value_as("characters")
+                               if a is not None and b is not None]
+    return out
+
+
+def _phrase_spans(occ: list[Iterable[tuple[int, int, int]]], slop: int) -> list[tuple[int, int]]:
+    """Spans where the words occur in order, each within ``slop`` positions of
+    the one before (slop 1: adjacent)."""
+    if not occ or not all(occ):
+        return []
+    by_pos = [{p: (a, b) for p, a, b in o} for o in occ]
+    out = []
+    for p0, (a0, b0) in sorted(by_pos[0].items()):
+        prev, end = p0, b0
+        for positions in by_pos[1:]:
+            nxt = next((p for p in range(prev + 1, prev + slop + 1) if p in positions), None)
+            if nxt is None:
+                break
+            prev, end = nxt, positions[nxt][1]
+        else:
+            out.append((a0, end))
     return out
 
 

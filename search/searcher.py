@@ -44,7 +44,9 @@ with warnings.catch_warnings():
         FuzzyTermPlugin,
         GtLtPlugin,
         MultifieldParser,
+        PhrasePlugin,
     )
+    from whoosh.qparser.common import attach
     from whoosh.util.times import long_to_datetime
 
 SEARCH_FIELDS = [TITLE, BODY, QUOTES, SPEAKERS, PLACES]
@@ -159,6 +161,33 @@ def _check_syntax(text: str) -> None:
                              "quote, source, date)")
 
 
+class ExactPhrasePlugin(PhrasePlugin):
+    """Quoted phrases keep their stop words (the index has them), so "state of
+    emergency" means exactly that and "to be or not to be" is a query at all.
+    Whoosh's own plugin analyses phrases in "query" mode, which drops them."""
+
+    class PhraseNode(PhrasePlugin.PhraseNode):
+        def query(self, parser):
+            fieldname = self.fieldname or parser.fieldname
+            field = parser.schema[fieldname] if parser.schema and fieldname in parser.schema else None
+            if field is None or not field.analyzer:
+                return super().query(parser)
+            sc = self.textstartchar
+            words, ranges = [], []
+            for t in field.tokenize(self.text, mode="phrase", chars=True):  # one reused Token
+                words.append(t.text)
+                ranges.append((sc + t.startchar, sc + t.endchar))
+            q = parser.phraseclass(fieldname, words, slop=self.slop, boost=self.boost,
+                                   char_ranges=ranges)
+            return attach(q, self)
+
+    class PhraseTagger(PhrasePlugin.PhraseTagger):
+        def create(self, parser, match):
+            slop = match.group("slop")
+            return ExactPhrasePlugin.PhraseNode(match.group("text"), match.start("text"),
+                                                int(slop) if slop else 1)
+
+
 class Parser:
     """Query parser over title, body, quotes, speakers and places (AND by default)."""
 
@@ -172,6 +201,8 @@ class Parser:
         self.schema = pschema
         self.text_analyzer = schema[BODY].analyzer
         p = MultifieldParser(SEARCH_FIELDS, schema=pschema, group=AndGroup)
+        p.remove_plugin_class(PhrasePlugin)
+        p.add_plugin(ExactPhrasePlugin())
         p.add_plugin(FieldAliasPlugin(ALIASES))
         p.add_plugin(FuzzyTermPlugin())
         p.add_plugin(GtLtPlugin())
@@ -198,7 +229,6 @@ class Parser:
             raise QueryError(err)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             raise QueryError("query has no searchable words (only stop words or symbols?)")
-        q = self._exact_phrases(text, q)
         return self._with_phrase_boost(text, q)
 
     def _expand_fuzzy(self, text: str) -> str:
@@ -215,18 +245,6 @@ class Parser:
         return "".join(p if p.startswith('"') else
                        re.sub(r"(\b\w+:)?\b([^\W\d_]{2,})~(\d)?(?![\w.])", repl, p)
                        for p in parts)
-
-    def _exact_phrases(self, text: str, q: wq.Query) -> wq.Query:
-        """Re-analyse quoted phrases keeping their stop words (the index has them),
-        so "state of emergency" means exactly that."""
-        if isinstance(q, wq.Phrase) and q.char_ranges and q.char_ranges[0][0] is not None:
-            a, b = q.char_ranges[0][0], q.char_ranges[-1][1]
-            analyzer = self.schema[q.fieldname].analyzer
-            words = [t.text for t in analyzer(text[a:b], mode="phrase")]
-            return wq.Phrase(q.fieldname, words, slop=q.slop, boost=q.boost)
-        if q.is_leaf():
-            return q
-        return q.apply(lambda child: self._exact_phrases(text, child))
 
     def _with_phrase_boost(self, text: str, q: wq.Query) -> wq.Query:
         """Typed words that stand together in a document rank higher.
@@ -351,9 +369,10 @@ class Searcher:
         results = s.search(full, **kwargs)
         total = len(results)
         phrases, terms = highlight.leaf_queries(parsed)
-        hits = []
-        for rank, r in enumerate(results[q.offset: q.offset + q.limit], start=q.offset + 1):
-            hits.append(self._hit(rank, r.docnum, r.score, r.fields(), phrases, terms, q.passages))
+        page = results[q.offset: q.offset + q.limit]
+        spans = highlight.spans_by_doc(s, [r.docnum for r in page], phrases, terms)
+        hits = [self._hit(rank, r.docnum, r.score, r.fields(), spans[r.docnum], q.passages)
+                for rank, r in enumerate(page, start=q.offset + 1)]
         facets = self.facets(full) if q.facets else None
         suggestion = None
         if total < 3 and q.text.strip():
@@ -361,9 +380,8 @@ class Searcher:
         return SearchResult(q.text, total, hits, time.perf_counter() - started, facets,
                             suggestion)
 
-    def _hit(self, rank, docnum, score, stored, phrases, terms, npassages) -> Hit:
+    def _hit(self, rank, docnum, score, stored, spans, npassages) -> Hit:
         body = stored.get(BODY, "")
-        spans = highlight.match_spans(self.searcher, docnum, phrases, terms)
         quotes = tuple(Quote(*t) for t in stored.get(QUOTE_LIST, []))
         if spans and quotes:  # the quotes that contain a match
             quotes = tuple(x for x in quotes if any(x.start <= a < x.end for a, _ in spans))
@@ -454,7 +472,7 @@ class Searcher:
             phrases, terms = highlight.leaf_queries(self.parser.parse(query))
             spans = highlight.match_spans(self.searcher, n, phrases, terms)
         # _hit keeps only quotes that hold a match; show lists them all.
-        hit = replace(self._hit(1, n, 0.0, stored, [], [], 0),
+        hit = replace(self._hit(1, n, 0.0, stored, spans, 0),
                       quotes=tuple(Quote(*t) for t in stored.get(QUOTE_LIST, [])))
         return hit, stored.get(BODY, ""), spans
 
@@ -463,7 +481,7 @@ class Searcher:
         started = time.perf_counter()
         n = self._docnum(ref)
         results = self.searcher.more_like(n, BODY, top=limit, numterms=25)
-        hits = [self._hit(i, r.docnum, r.score, r.fields(), [], [], 1)
+        hits = [self._hit(i, r.docnum, r.score, r.fields(), [], 1)
                 for i, r in enumerate(results, start=1)]
         title = self.searcher.stored_fields(n).get(TITLE, ref)
         return SearchResult(f"like: {title}", len(hits), hits, time.perf_counter() - started)

@@ -43,6 +43,17 @@ def test_stemming_applies_but_phrase_is_exact(corpus_index):
     assert "Strong quarterly growth for Nike" not in titles
 
 
+def test_phrase_of_stop_words_is_a_query(corpus_index, cli):
+    # Stop words are indexed, so a quoted phrase made only of them still matches.
+    data = cli.json("query", '"we are"', "--index", corpus_index, "--json", "--limit", "5")
+    assert data["total"] > 10
+    for hit in data["hits"]:
+        marks = [m.lower() for p in hit["passages"] for m in marked(p)]
+        assert marks and all(m == "we are" for m in marks)
+    # a bare stop word is still refused (it would match nearly everything)
+    assert cli("query", "the", "--index", corpus_index).exit_code == 2
+
+
 def test_json_shape(corpus_index, cli):
     data = cli.json("query", "militants", "--index", corpus_index, "--json", "--limit", "2")
     assert set(data) >= {"query", "total", "hits"} and data["query"] == "militants"

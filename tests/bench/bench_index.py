@@ -127,9 +127,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rss", action="store_true", help="also index the 403k-item RSS file")
     ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("--work", help="build here and keep the indexes (bench_query.py --work reuses rss/)")
     args = ap.parse_args()
     corpus = Path(args.corpus)
-    tmp = Path(tempfile.mkdtemp(prefix="newsearch-bench-"))
+    tmp = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="newsearch-bench-"))
+    for old in ("naive", "ix", "rss"):
+        shutil.rmtree(tmp / old, ignore_errors=True)
     try:
         print(f"machine: {os.cpu_count()} cores; corpus: {corpus}")
         n, secs = naive_baseline(corpus, tmp / "naive")
@@ -162,7 +165,8 @@ def main() -> None:
                       f"{w:6.1f} s = {s['added'] / w:7.1f} docs/s; skipped {len(s['skipped'])}; "
                       f"peak RSS {p / 2**20:.0f} MiB (target <= 1024 MiB)")
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not args.work:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
