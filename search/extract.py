@@ -187,15 +187,11 @@ def _first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _data():
-    """Gazetteer automaton and common words: built from the data packages once
-    (~1.2 s), then loaded from a cache file (~0.3 s) keyed by this module and
-    the packages' versions. The cache is a pickle newsearch writes itself in the
-    user's cache folder; any problem with it means a rebuild, never an error."""
+def extractor_version() -> str:
+    """Changes whenever extraction may give other results: a hash of this
+    module and the versions of its data packages. The index records it per
+    file, so a newer extractor re-extracts unchanged files on the next run."""
     import hashlib
-    import os
-    import pickle
-    import tempfile
     from importlib.metadata import version
 
     key = hashlib.blake2b(digest_size=8)
@@ -205,8 +201,21 @@ def _data():
             key.update(version(pkg).encode())
         except Exception:
             key.update(pkg.encode())
+    return key.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _data():
+    """Gazetteer automaton and common words: built from the data packages once
+    (~1.2 s), then loaded from a cache file (~0.3 s) keyed by this module and
+    the packages' versions. The cache is a pickle newsearch writes itself in the
+    user's cache folder; any problem with it means a rebuild, never an error."""
+    import os
+    import pickle
+    import tempfile
+
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(base) / "newsearch" / f"gazetteer-{key.hexdigest()}.pickle"
+    path = Path(base) / "newsearch" / f"gazetteer-{extractor_version()}.pickle"
     try:
         with open(path, "rb") as fh:
             return pickle.load(fh)

@@ -26,11 +26,11 @@ import uuid
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import IndexWriteError, SkipArticle
-from .extract import extract, preload
+from .extract import extract, extractor_version, preload
 from .model import Article, IndexSummary, Skip
 from .reader import (
     SourceFile,
@@ -106,6 +106,16 @@ class FastSegmentWriter(SegmentWriter):
         storage.temp_storage = lambda name=None: make_temp(private)
         try:
             super().__init__(ix, **kwargs)
+        except BaseException:
+            # Whoosh takes its write lock first; a failure after that (disk
+            # full creating the segment files) would leave it held for good.
+            lock = getattr(self, "writelock", None)
+            if lock is not None and getattr(lock, "fd", 0) is not None:
+                with contextlib.suppress(Exception):
+                    lock.release()
+            with contextlib.suppress(Exception):
+                self._tempstorage.destroy()
+            raise
         finally:
             del storage.temp_storage
 
@@ -211,6 +221,7 @@ class _Run:
         self.gone: list[str] = []  # removed paths, dropped from the manifest on commit
         self.batch_words: Counter = Counter()
         self.must_delete = True
+        self.extractor = extractor_version()
 
     # ---------------------------------------------------------------- plan
 
@@ -232,6 +243,8 @@ class _Run:
         touched: list[FileRecord] = []
         for src in found:
             rec = known.get(src.path)
+            if rec and rec.extractor != self.extractor:
+                rec = replace(rec, hash="", mtime_ns=-1)  # extracted by another version: redo
             if rec and rec.mtime_ns == src.mtime_ns and rec.size == src.size:
                 self.summary.unchanged += rec.documents
                 continue
@@ -240,8 +253,7 @@ class _Run:
                 # re-extracting and re-indexing.
                 with contextlib.suppress(OSError):
                     if file_hash(src.path) == rec.hash:
-                        touched.append(FileRecord(src.path, src.mtime_ns, src.size, rec.hash,
-                                                  rec.documents))
+                        touched.append(replace(rec, mtime_ns=src.mtime_ns))
                         self.summary.unchanged += rec.documents
                         continue
             todo.append(src)
@@ -376,7 +388,8 @@ class _Run:
             self.summary.added += max(0, new - old)
             self.summary.removed += max(0, old - new)
             self.done_records.append(FileRecord(state.src.path, state.src.mtime_ns,
-                                                state.src.size, state.hash or "", new))
+                                                state.src.size, state.hash or "", new,
+                                                self.extractor))
         if self.progress:
             self.progress(self.files_done, self.files_total, self.articles)
 
@@ -564,11 +577,18 @@ class _Workers:
 def _worker_main(storage, indexname: str, wid: int, inbox, results) -> None:
     """A worker's loop: tasks in, documents into its own segment, reports out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides on Ctrl-C
+    parent = os.getppid()
     writer = None
     try:
         ix = storage.open_index(indexname)
         while True:
-            task = inbox.get()
+            try:
+                task = inbox.get(timeout=1.0)
+            except queue.Empty:
+                if os.getppid() != parent:  # the parent was killed: do not linger
+                    task = None
+                else:
+                    continue
             if task is None:
                 if writer is not None:
                     writer.cancel()

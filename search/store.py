@@ -52,6 +52,7 @@ class FileRecord:
     size: int
     hash: str
     documents: int
+    extractor: str = ""  # extract.extractor_version() of the documents' speakers/places
 
 
 class IndexDir:
@@ -211,6 +212,8 @@ class Manifest:
             "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, mtime_ns INTEGER, "
             "size INTEGER, hash TEXT, documents INTEGER)"
         )
+        if "extractor" not in {r[1] for r in self.db.execute("PRAGMA table_info(files)")}:
+            self.db.execute("ALTER TABLE files ADD COLUMN extractor TEXT DEFAULT ''")
         # Surface words with counts: real words for "did you mean" and fuzzy
         # terms (the index only holds stems). Counts only grow; suggestions are
         # checked against the index before they are offered.
@@ -222,14 +225,15 @@ class Manifest:
         self.db.close()
 
     def all(self) -> dict[str, FileRecord]:
-        rows = self.db.execute("SELECT path, mtime_ns, size, hash, documents FROM files")
+        rows = self.db.execute("SELECT path, mtime_ns, size, hash, documents, extractor FROM files")
         return {r[0]: FileRecord(*r) for r in rows}
 
     def put(self, records: list[FileRecord]) -> None:
         with self.db:
             self.db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                [(r.path, r.mtime_ns, r.size, r.hash, r.documents) for r in records],
+                "INSERT OR REPLACE INTO files (path, mtime_ns, size, hash, documents, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(r.path, r.mtime_ns, r.size, r.hash, r.documents, r.extractor) for r in records],
             )
 
     def remove(self, paths: list[str]) -> None:

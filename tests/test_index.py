@@ -61,6 +61,24 @@ def test_incremental_unchanged_modified_deleted_added(small_corpus, tmp_path):
     assert len(paths) == len(set(paths)) == 11
 
 
+def test_new_extractor_re_extracts_unchanged_files(small_corpus, tmp_path, monkeypatch):
+    import search.indexer as indexer
+    from search.model import Extraction
+
+    ix = str(tmp_path / "ix")
+    # An index made by an "older extractor" that found nothing.
+    monkeypatch.setattr(indexer, "extract", lambda article: Extraction())
+    monkeypatch.setattr(indexer, "extractor_version", lambda: "old")
+    index_paths([small_corpus], ix, jobs=1)
+    assert titles(ix, "speaker:nujaifi") == []
+    monkeypatch.undo()
+
+    again = index_paths([small_corpus], ix, jobs=1)
+    assert (again.added, again.updated, again.unchanged, again.documents) == (0, 11, 0, 11)
+    assert titles(ix, "speaker:nujaifi") == ["Mosul map"]
+    assert index_paths([small_corpus], ix, jobs=1).unchanged == 11  # and only once
+
+
 def test_rebuild_keeps_saved_searches(small_corpus, tmp_path):
     ix = tmp_path / "ix"
     index_paths([small_corpus], str(ix), jobs=1)
