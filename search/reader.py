@@ -215,7 +215,7 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:
             raise SkipArticle("undecodable UTF-16 text") from None
     nuls = head.count(0)
-    if nuls and nuls > len(head) // 100:
+    if nuls > max(2, len(head) // 100):  # a stray NUL or two in a short text is not binary
         raise SkipArticle("binary file (NUL bytes), not text")
     try:
         return _clean(data.decode("utf-8-sig"))

@@ -105,7 +105,19 @@ def test_every_skip_reason_is_reported(tmp_path, cli):
     (root / "feed.jsonl").write_text('{"title": "Fine", "body": "ok"}\n{broken\n')
     (root / "cut.jsonl.gz").write_bytes(gzip.compress(b'{"title": "x", "body": "y"}\n' * 500)[:-30])
     (root / "conf.json").write_text('{"debug": true}')
-    (root / "big.txt").write_bytes(b"Big\n\n" + b"word " * (17 * 1024 * 1024 // 5))
+    with open(root / "big.txt", "wb") as fh:  # 50 MB: over the 16 MB limit, never read whole
+        fh.write(b"Big\n\n")
+        for _ in range(50):
+            fh.write(b"word " * (1024 * 1024 // 5))
+    (root / "cp1252.txt").write_bytes("Euro row\n\nPrices \u2013 in \u20ac \u2013 rose in Tallinn.\n"
+                                      .encode("cp1252"))
+    (root / "latin1.txt").write_bytes("Caf\u00e9 tax\n\nA \u00a35 levy on caf\u00e9s in Brest.\n"
+                                      .encode("latin-1"))
+    (root / "bom.txt").write_bytes(b"\xef\xbb\xbfBom title\n\nOslo voted.\n")
+    (root / "title-only.txt").write_text("Only a headline about Kyoto\n")
+    (root / "nul.txt").write_bytes(b"Nul article\n\nBefore\x00after in Lisbon.\n")
+    (root / "loop").mkdir()
+    (root / "loop" / "again").symlink_to(root / "loop")
     locked = root / "locked.txt"
     locked.write_text("Locked\n\nbody")
     locked.chmod(0)
@@ -120,11 +132,21 @@ def test_every_skip_reason_is_reported(tmp_path, cli):
     assert "truncated gzip" in reasons["cut.jsonl.gz"]
     assert "not an article" in reasons["conf.json"]
     assert "limit" in reasons["big.txt"]
+    assert any("loop" in r for r in reasons.values()), reasons
+    assert "Traceback" not in result.stderr
     if os.geteuid() != 0:  # root reads anything
         assert "permission" in reasons["locked.txt"]
     assert data["added"] >= 3  # good, Fine, the non-ASCII name (+ gz lines before the cut)
     assert titles(str(tmp_path / "ix"), "leeds") == ["Good article"]
     assert titles(str(tmp_path / "ix"), "works") == ["Non-ASCII name"]
+    ix = str(tmp_path / "ix")
+    assert titles(ix, "tallinn") == ["Euro row"] and titles(ix, "brest") == ["Café tax"]
+    assert titles(ix, "oslo") == ["Bom title"] and titles(ix, "kyoto") == ["Only a headline about Kyoto"]
+    assert titles(ix, "lisbon") == ["Nul article"]
+    with Searcher(ix) as s:
+        bodies = {d["title"]: d["body"] for d in s.searcher.all_stored_fields()}
+    assert "€" in bodies["Euro row"] and "£5" in bodies["Café tax"]
+    assert "\x00" not in bodies["Nul article"] and not bodies["Bom title"].startswith("\ufeff")
     assert set(data) >= {"added", "updated", "unchanged", "removed", "skipped", "documents"}
     strict = cli("index", str(root), "--index", str(tmp_path / "ix"), "--strict", "--quiet")
     assert strict.exit_code == 2
