@@ -191,36 +191,38 @@ def print_hits(con: Console, query: str, total: int, seconds: float, hits: list[
         head.append(f"[{search}] ", style="bold magenta")
     head.append(f"{total:,} match{'es' if total != 1 else ''}", style="bold")
     head.append(f" for {query!r} in {seconds * 1000:.0f} ms")
-    con.print(head)
+    out: list[Text] = [head]
     if suggestion:
-        con.print(Text.assemble(("Did you mean: ", "bold"), (suggestion, "italic cyan"), "?"))
+        out.append(Text.assemble(("Did you mean: ", "bold"), (suggestion, "italic cyan"), "?"))
     if facets:
         for name, items in facets.items():
             if items:
-                con.print(Text.assemble((f"{name}: ", "bold"),
-                                        ", ".join(f"{k} ({n})" for k, n in items)))
+                out.append(Text.assemble((f"{name}: ", "bold"),
+                                         ", ".join(f"{k} ({n})" for k, n in items)))
     for hit in hits:
-        con.print()
+        out.append(Text())
         title = Text(f"{hit.rank}. ", style="bold")
         title.append(hit.title or "(untitled)", style="bold cyan")
-        con.print(title)
+        out.append(title)
         meta = Text("   ", style="dim")
         bits = [hit.date.date().isoformat() if hit.date else None, hit.source,
                 display_path(hit.path), f"score {hit.score:.2f}", f"id {hit.id}"]
         meta.append(" · ".join(b for b in bits if b), style="dim")
-        con.print(meta)
+        out.append(meta)
         for c in (chips("   speakers", hit.speakers, "black on bright_green"),
                   chips("   places", hit.places, "black on bright_blue")):
             if c:
-                con.print(c)
+                out.append(c)
         for p in hit.passages:
             line = Text("   … ")
             line.append_text(passage_text(p))
             line.append(" …")
-            con.print(line)
+            out.append(line)
         for q in hit.quotes[:2]:
             who = q.speaker or q.source or "unattributed"
-            con.print(Text.assemble("   “", (q.text[:200], "italic"), "” — ", (who, "green")))
+            out.append(Text.assemble("   “", (q.text[:200], "italic"), "” — ", (who, "green")))
+    # One print: Rich renders and writes once, not once per line.
+    con.print(*out, sep="\n")
 
 
 def print_plain(out: TextIO, hits: list[Hit], search: str | None = None) -> None:

@@ -103,9 +103,9 @@ def reuters_to_jsonl(out: Path) -> int:
                 paras = re.split(r"\n\s{3,}", get("BODY"))
                 body = "\n\n".join(" ".join(p.split()) for p in paras if p.strip())
                 dateline = " ".join(get("DATELINE").split())
-                d = re.match(r"\s*(\d+-\w+-\d{4})\s+(\d+:\d+:\d+)", get("DATE"))
-                date = time.strftime("%Y-%m-%dT%H:%M:%S", time.strptime(" ".join(d.groups()),
-                                                                        "%d-%b-%Y %H:%M:%S"))
+                # "26-FEB-1987 15:01:01.79"; a few have odd spacing or hours ("605:12")
+                d = re.match(r"\s*(\d+-\w+-\d{4})", get("DATE"))
+                date = time.strftime("%Y-%m-%d", time.strptime(d.group(1), "%d-%b-%Y"))
                 fh.write(json.dumps({
                     "id": newid.search(raw).group(1), "title": get("TITLE").title(),
                     "date": date, "source": "Reuters", "dateline": dateline,
