@@ -80,13 +80,13 @@ def spans_by_doc(searcher, docnums: Iterable[int], phrases: Iterable[wq.Query],
     words: set[str] = {w for q in phrases for w in q.words}
     term_words: list[list[str]] = [_term_texts(searcher, q) for q in terms]
     words.update(w for ws in term_words for w in ws)
-    occ = _occurrences(searcher, BODY, words, docs)
+    occ = occurrences(searcher, BODY, words, docs)
     out: dict[int, list[tuple[int, int]]] = {}
     for d in docs:
         spans: list[tuple[int, int]] = []
         grouped: set[str] = set()
         for q in phrases:
-            found = _phrase_spans([occ.get((w, d), ()) for w in q.words], max(1, q.slop))
+            found = phrase_spans([occ.get((w, d), ()) for w in q.words], max(1, q.slop))
             if found:
                 spans.extend(found)
                 grouped.update(q.words)
@@ -116,9 +116,10 @@ def _term_texts(searcher, q: wq.Query) -> list[str]:
         return []
 
 
-def _occurrences(searcher, field: str, words: Iterable[str], docs: list[int]
-                 ) -> dict[tuple[str, int], list[tuple[int, int, int]]]:
-    """(word, docnum) -> [(position, startchar, endchar)] for the sorted ``docs``."""
+def occurrences(searcher, field: str, words: Iterable[str], docs: list[int], chars: bool = True
+                ) -> dict[tuple[str, int], list[tuple[int, int, int]]]:
+    """(word, docnum) -> [(position, startchar, endchar)] for the sorted ``docs``
+    (with ``chars=False``, for a field without offsets: [(position, 0, 0)])."""
     reader = searcher.reader()
     out: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
     for w in words:
@@ -134,12 +135,15 @@ def _occurrences(searcher, field: str, words: Iterable[str], docs: list[int]
                 if not m.is_active():
                     break
             if m.id() == d:
-                out[(w, d)] = [(p, a, b) for p, a, b in m.value_as("characters")
-                               if a is not None and b is not None]
+                if chars:
+                    out[(w, d)] = [(p, a, b) for p, a, b in m.value_as("characters")
+                                   if a is not None and b is not None]
+                else:
+                    out[(w, d)] = [(p, 0, 0) for p in m.value_as("positions")]
     return out
 
 
-def _phrase_spans(occ: list[Iterable[tuple[int, int, int]]], slop: int) -> list[tuple[int, int]]:
+def phrase_spans(occ: list[Iterable[tuple[int, int, int]]], slop: int) -> list[tuple[int, int]]:
     """Spans where the words occur in order, each within ``slop`` positions of
     the one before (slop 1: adjacent)."""
     if not occ or not all(occ):

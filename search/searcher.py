@@ -55,9 +55,13 @@ USER_FIELDS = {"title", "body", "speaker", "speakers", "place", "places", "quote
                "source", "date"}
 SORTS = ("relevance", "date", "-date")
 # A document where the typed words stand together outranks one that merely
-# contains them: the phrase adds this much on top of the AND of the words.
-PHRASE_BOOST = 6.0
-NEAR_BOOST = 1.0
+# contains them: the top RESCORE_WINDOW matches by BM25 are re-ranked, their
+# score multiplied by (1 + the bonuses that apply). Read from the postings of
+# those documents only, not by phrase matchers over every match.
+RESCORE_WINDOW = 100
+TITLE_PHRASE_BONUS = 1.0
+BODY_PHRASE_BONUS = 1.0
+NEAR_BONUS = 0.3  # the words within NEAR_SLOP positions, in order
 NEAR_SLOP = 4
 
 
@@ -229,7 +233,7 @@ class Parser:
             raise QueryError(err)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             raise QueryError("query has no searchable words (only stop words or symbols?)")
-        return self._with_phrase_boost(text, q)
+        return q
 
     def _expand_fuzzy(self, text: str) -> str:
         """``emergncy~`` (one edit) or ``emergncy~2``: the real words that close,
@@ -246,24 +250,15 @@ class Parser:
                        re.sub(r"(\b\w+:)?\b([^\W\d_]{2,})~(\d)?(?![\w.])", repl, p)
                        for p in parts)
 
-    def _with_phrase_boost(self, text: str, q: wq.Query) -> wq.Query:
-        """Typed words that stand together in a document rank higher.
-
-        For a run of two or more bare words (no quotes, fields or operators), add
-        optional phrase and proximity clauses on title and body: all words stay
-        required, but documents with them adjacent or close score more.
-        """
+    def proximity_words(self, text: str) -> list[str] | None:
+        """For a run of two or more bare words (no quotes, fields or operators),
+        the words as a phrase (stop words kept), to rank documents where they
+        stand together higher; None otherwise."""
         if re.search(r'["():\[\]{}*?~^]|\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b', text):
-            return q
-        words = [t.text for t in self.text_analyzer(text, mode="phrase")]
-        if len([t for t in self.text_analyzer(text, mode="query")]) < 2:
-            return q
-        boosts: list[wq.Query] = [
-            wq.Phrase(BODY, words, slop=1, boost=PHRASE_BOOST),
-            wq.Phrase(BODY, words, slop=NEAR_SLOP, boost=NEAR_BOOST),
-            wq.Phrase(TITLE, words, slop=1, boost=PHRASE_BOOST),
-        ]
-        return wq.AndMaybe(q, wq.Or(boosts))
+            return None
+        if len(list(self.text_analyzer(text, mode="query"))) < 2:
+            return None
+        return [t.text for t in self.text_analyzer(text, mode="phrase")]
 
 
 def _find_error(q: wq.Query) -> str | None:
@@ -360,7 +355,13 @@ class Searcher:
         parsed = self.parser.parse(q.text)
         flt = self.filters(q)
         full = parsed if flt is None else wq.And([parsed, flt])
-        kwargs: dict[str, Any] = {"limit": max(1, q.offset + q.limit)}
+        want = max(1, q.offset + q.limit)
+        near = self.parser.proximity_words(q.text) if q.sort == "relevance" else None
+        # optimize=False: score every match instead of skipping blocks that cannot
+        # reach the top, which leaves Whoosh to re-run the query just to count
+        # the matches (a third of the time, measured).
+        kwargs: dict[str, Any] = {"limit": max(want, RESCORE_WINDOW) if near else want,
+                                  "optimize": False}
         if q.sort != "relevance":
             kwargs["sortedby"] = sorting.FieldFacet(DATE, reverse=q.sort == "-date")
         s = self.searcher
@@ -368,17 +369,43 @@ class Searcher:
             kwargs["mask"] = self._docnums(exclude_ids)
         results = s.search(full, **kwargs)
         total = len(results)
+        ranked = [(r.docnum, r.score) for r in results]
         phrases, terms = highlight.leaf_queries(parsed)
-        page = results[q.offset: q.offset + q.limit]
-        spans = highlight.spans_by_doc(s, [r.docnum for r in page], phrases, terms)
-        hits = [self._hit(rank, r.docnum, r.score, r.fields(), spans[r.docnum], q.passages)
-                for rank, r in enumerate(page, start=q.offset + 1)]
+        if near:
+            ranked = self._rescore(ranked, near)
+            # Mark the words as a phrase (or a close group) where they are one.
+            phrases += [wq.Phrase(BODY, near, slop=1), wq.Phrase(BODY, near, slop=NEAR_SLOP)]
+        page = ranked[q.offset: q.offset + q.limit]
+        spans = highlight.spans_by_doc(s, [d for d, _ in page], phrases, terms)
+        hits = [self._hit(rank, d, score, s.stored_fields(d), spans[d], q.passages)
+                for rank, (d, score) in enumerate(page, start=q.offset + 1)]
         facets = self.facets(full) if q.facets else None
         suggestion = None
         if total < 3 and q.text.strip():
             suggestion = self.suggest(q.text)
         return SearchResult(q.text, total, hits, time.perf_counter() - started, facets,
                             suggestion)
+
+    def _rescore(self, ranked: list[tuple[int, float]], words: list[str]) -> list[tuple[int, float]]:
+        """Re-rank BM25's top matches: the typed words as a phrase in the title
+        or body, or close together in the body, multiply the score."""
+        top, rest = ranked[:RESCORE_WINDOW], ranked[RESCORE_WINDOW:]
+        docs = sorted(d for d, _ in top)
+        body = highlight.occurrences(self.searcher, BODY, set(words), docs)
+        title = highlight.occurrences(self.searcher, TITLE, set(words), docs, chars=False)
+        out = []
+        for d, score in top:
+            factor = 1.0
+            if highlight.phrase_spans([title.get((w, d), ()) for w in words], 1):
+                factor += TITLE_PHRASE_BONUS
+            in_body = [body.get((w, d), ()) for w in words]
+            if highlight.phrase_spans(in_body, 1):
+                factor += BODY_PHRASE_BONUS
+            elif highlight.phrase_spans(in_body, NEAR_SLOP):
+                factor += NEAR_BONUS
+            out.append((d, score * factor))
+        out.sort(key=lambda ds: -ds[1])
+        return out + rest
 
     def _hit(self, rank, docnum, score, stored, spans, npassages) -> Hit:
         body = stored.get(BODY, "")
