@@ -4,20 +4,41 @@ extraction to an index document. (W)"""
 from __future__ import annotations
 
 import re
+import sys
+import types
 import warnings
 from typing import Any
 
-with warnings.catch_warnings():
-    # Whoosh 2.7 has invalid escape sequences that Python 3.12+ warns about when
-    # it compiles them (no bytecode cached yet); users should never see those.
-    warnings.simplefilter("ignore", SyntaxWarning)
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from whoosh import fields
-    from whoosh.analysis import STOP_WORDS, Token, Tokenizer
-    from whoosh.lang.porter import stem as porter_stem
-    from whoosh.support.charset import accent_map
-
 from .model import Article, Extraction
+
+
+def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
+    from urllib.request import urlretrieve
+
+    return urlretrieve(*args, **kwargs)
+
+
+# This module imports Whoosh first (every other module imports it from here).
+# whoosh.compat imports urllib.request (http.client, email, ...) for a download
+# helper newsearch never calls: 30 ms of every command's start-up, measured. It
+# gets a stand-in for that one import, removed again straight after, so a later
+# `import urllib.request` anywhere loads the real module.
+_stand_in = "urllib.request" not in sys.modules
+if _stand_in:
+    sys.modules["urllib.request"] = types.SimpleNamespace(urlretrieve=_urlretrieve)  # type: ignore[assignment]
+try:
+    with warnings.catch_warnings():
+        # Whoosh 2.7 has invalid escape sequences that Python 3.12+ warns about
+        # when it compiles them (no bytecode cached yet); users should never see those.
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from whoosh import fields
+        from whoosh.analysis import STOP_WORDS, Token, Tokenizer
+        from whoosh.lang.porter import stem as porter_stem
+        from whoosh.support.charset import accent_map
+finally:
+    if _stand_in:
+        del sys.modules["urllib.request"]
 
 SCHEMA_VERSION = 1
 

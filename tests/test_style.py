@@ -26,3 +26,13 @@ def test_help_does_not_import_heavy_modules():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_query_path_does_not_load_urllib_but_it_still_works():
+    # schema.py keeps Whoosh from importing urllib.request (30 ms per command);
+    # a later import must still get the real module.
+    code = ("import sys, search.searcher\n"
+            "assert 'urllib.request' not in sys.modules\n"
+            "import urllib.request\n"
+            "assert urllib.request.Request('http://example.org').host == 'example.org'\n")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
