@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from .model import Article, Extraction, Hit, IndexSummary, Passage, Quote, Skip
@@ -99,8 +98,16 @@ def hit_dict(hit: Hit, search: str | None = None) -> dict[str, Any]:
 # ------------------------------------------------------------------ index
 
 
+def _table(**kwargs: Any) -> Any:
+    # rich.table (and the fractions module it needs) costs ~2.5 ms of start-up
+    # that a search, which prints no table, should not pay.
+    from rich.table import Table
+
+    return Table(**kwargs)
+
+
 def print_summary(con: Console, s: IndexSummary, index_dir: str) -> None:
-    table = Table(title=f"Index {index_dir}", show_header=False, title_justify="left",
+    table = _table(title=f"Index {index_dir}", show_header=False, title_justify="left",
                   box=None, padding=(0, 2))
     table.add_column(style="bold")
     table.add_column(justify="right")
@@ -140,7 +147,7 @@ def skip_dict(sk: Skip) -> dict[str, Any]:
 
 
 def print_stats(con: Console, stats: dict[str, Any]) -> None:
-    table = Table(show_header=False, box=None, padding=(0, 2))
+    table = _table(show_header=False, box=None, padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
     table.add_row("index", stats["index"])
@@ -264,7 +271,7 @@ def print_saved(con: Console, rows: list[dict[str, Any]]) -> None:
     if not rows:
         con.print("no saved searches")
         return
-    table = Table(box=None, padding=(0, 2))
+    table = _table(box=None, padding=(0, 2))
     for col in ("name", "query", "filters", "last run", "hits", "description"):
         table.add_column(col, style="bold" if col == "name" else None)
     for r in rows:

@@ -18,27 +18,39 @@ def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
     return urlretrieve(*args, **kwargs)
 
 
+def _variations(word: str) -> Any:
+    from whoosh.lang.morph_en import variations
+
+    return variations(word)
+
+
 # This module imports Whoosh first (every other module imports it from here).
-# whoosh.compat imports urllib.request (http.client, email, ...) for a download
-# helper newsearch never calls: 30 ms of every command's start-up, measured. It
-# gets a stand-in for that one import, removed again straight after, so a later
-# `import urllib.request` anywhere loads the real module.
-_stand_in = "urllib.request" not in sys.modules
-if _stand_in:
-    sys.modules["urllib.request"] = types.SimpleNamespace(urlretrieve=_urlretrieve)  # type: ignore[assignment]
+# Two of Whoosh's imports are for things newsearch never or rarely calls, and
+# cost every command's start-up (measured): whoosh.compat imports
+# urllib.request (http.client, email, ...: 30 ms) for a download helper, and
+# whoosh.query.terms imports whoosh.lang.morph_en (5 ms of regexes) for the
+# Variations query. Each gets a stand-in for that one import, removed again
+# straight after, so a later import anywhere loads the real module; the
+# stand-ins' functions load it when called.
+_STAND_INS = {
+    "urllib.request": types.SimpleNamespace(urlretrieve=_urlretrieve),
+    "whoosh.lang.morph_en": types.SimpleNamespace(variations=_variations),
+}
+_stood_in = [name for name in _STAND_INS if name not in sys.modules]
+sys.modules.update({name: _STAND_INS[name] for name in _stood_in})  # type: ignore[misc]
 try:
     with warnings.catch_warnings():
         # Whoosh 2.7 has invalid escape sequences that Python 3.12+ warns about
         # when it compiles them (no bytecode cached yet); users should never see those.
         warnings.simplefilter("ignore", SyntaxWarning)
         warnings.simplefilter("ignore", DeprecationWarning)
-        from whoosh import fields
+        from whoosh import fields, query  # noqa: F401 - query: imported under the stand-ins
         from whoosh.analysis import STOP_WORDS, Token, Tokenizer
         from whoosh.lang.porter import stem as porter_stem
         from whoosh.support.charset import accent_map
 finally:
-    if _stand_in:
-        del sys.modules["urllib.request"]
+    for _name in _stood_in:
+        del sys.modules[_name]
 
 SCHEMA_VERSION = 1
 

@@ -18,7 +18,6 @@ import fcntl
 import json
 import os
 import shutil
-import sqlite3
 import time
 import warnings
 from collections.abc import Iterator
@@ -230,6 +229,8 @@ class Manifest:
     """
 
     def __init__(self, path: Path) -> None:
+        import sqlite3  # here: a search opens the manifest only for fuzzy words
+
         self.path = path
         self.db = sqlite3.connect(str(path), timeout=30)
         self.db.execute(

@@ -28,11 +28,17 @@ def test_help_does_not_import_heavy_modules():
     assert out.stdout.strip() == "[]"
 
 
-def test_query_path_does_not_load_urllib_but_it_still_works():
-    # schema.py keeps Whoosh from importing urllib.request (30 ms per command);
-    # a later import must still get the real module.
+def test_query_path_skips_unused_whoosh_imports_but_they_still_work():
+    # schema.py keeps Whoosh from importing urllib.request (30 ms per command)
+    # and whoosh.lang.morph_en (5 ms); a later import must still get the real
+    # modules, and Whoosh's Variations query (the one morph_en user) must work.
     code = ("import sys, search.searcher\n"
             "assert 'urllib.request' not in sys.modules\n"
+            "assert 'whoosh.lang.morph_en' not in sys.modules\n"
             "import urllib.request\n"
-            "assert urllib.request.Request('http://example.org').host == 'example.org'\n")
+            "assert urllib.request.Request('http://example.org').host == 'example.org'\n"
+            "from whoosh.query import terms\n"
+            "assert 'rendered' in terms.variations('render')\n"
+            "import whoosh.lang.morph_en\n"
+            "assert callable(whoosh.lang.morph_en.variations)\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

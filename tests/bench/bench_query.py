@@ -85,7 +85,8 @@ QUERIES: list[tuple[str, dict]] = [
 def reuters_to_jsonl(out: Path) -> int:
     """Reuters-21578 SGML (Latin-1) as JSONL: id, title, date, dateline + body."""
     doc = re.compile(r"<REUTERS\b(.*?)</REUTERS>", re.S)
-    tag = {k: re.compile(rf"<{k}>(.*?)</{k}>", re.S) for k in ("DATE", "TITLE", "DATELINE", "BODY")}
+    tag = {k: re.compile(rf"<{k}[^>]*>(.*?)</{k}>", re.S)
+           for k in ("DATE", "TITLE", "DATELINE", "BODY", "TEXT")}
     newid = re.compile(r'NEWID="(\d+)"')
     ctrl = re.compile(r"[\x00-\x08\x0b-\x1f]")
     n = 0
@@ -100,7 +101,14 @@ def reuters_to_jsonl(out: Path) -> int:
                     return ctrl.sub("", html.unescape(g.group(1))).strip() if g else ""
 
                 # Reuters wraps lines at ~70 columns; paragraphs start indented.
-                paras = re.split(r"\n\s{3,}", get("BODY"))
+                # UNPROC items have their text straight in <TEXT>, BRIEFs only a title.
+                if "<BODY>" in raw:
+                    text = get("BODY")
+                elif "<TITLE>" not in raw:
+                    text = re.sub(r"<[^>]+>", " ", get("TEXT"))
+                else:
+                    text = ""
+                paras = re.split(r"\n\s{3,}", text)
                 body = "\n\n".join(" ".join(p.split()) for p in paras if p.strip())
                 dateline = " ".join(get("DATELINE").split())
                 # "26-FEB-1987 15:01:01.79"; a few have odd spacing or hours ("605:12")
