@@ -45,7 +45,7 @@ from .store import FileRecord, IndexDir, Manifest
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", SyntaxWarning)
-    from whoosh.writing import SegmentWriter
+    from whoosh.writing import MERGE_SMALL, NO_MERGE, SegmentWriter
 
 _WORD = re.compile(r"[^\W\d_]{3,24}")  # words for "did you mean" and fuzzy terms
 DEFAULT_BATCH = 5000  # documents per commit: a killed run resumes after the last one
@@ -127,6 +127,19 @@ class FastSegmentWriter(SegmentWriter):
         self.fieldwriter.close()
         if pdr:
             pdr.close()
+
+
+def _live(policy: Callable) -> Callable:
+    """A Whoosh merge policy that first drops segments whose every document is
+    deleted. Whoosh keeps them (its small-segment merge counts deleted
+    documents as live), so re-indexing a changed export left every old segment
+    in place, empty, and every search still walked them: Reuters-21578
+    re-indexed once held 9 segments for 5 live ones, p95 42 -> 85 ms."""
+
+    def merge(writer: SegmentWriter, segments: list) -> list:
+        return policy(writer, [s for s in segments if s.doc_count() > 0])
+
+    return merge
 
 
 @dataclass
@@ -275,6 +288,8 @@ class _Run:
                     preload()  # once here; forked workers share it
                     self.workers = _Workers(self.ix, self.jobs)
                 self._index(todo)
+            if any(seg.doc_count() == 0 for seg in self.ix._segments()):
+                self._writer()  # a commit drops the empty segments an older run left
             self._commit(final=True)
         except KeyboardInterrupt:
             self._abort()
@@ -416,7 +431,8 @@ class _Run:
             if self.workers and self.workers.used:
                 # Mirrors MpWriter's multisegment commit: merge small old
                 # segments (applying deletions), add the workers' segments.
-                segments = w._merge_segments(None, False, final)
+                segments = w._merge_segments(_live(MERGE_SMALL if final else NO_MERGE),
+                                             False, final)
                 if w._added:
                     segments.append(w._finalize_segment())
                 else:
@@ -425,7 +441,7 @@ class _Run:
                 w._commit_toc(segments)
                 w._finish()
             else:
-                w.commit(merge=final)
+                w.commit(mergetype=_live(MERGE_SMALL if final else NO_MERGE))
         except BaseException as exc:
             self._abort()
             if isinstance(exc, (KeyboardInterrupt, SystemExit, IndexWriteError)):

@@ -218,3 +218,44 @@ def test_parallel_writers_that_spill_to_disk_lose_nothing(tmp_path, monkeypatch)
     s = index_paths([root], str(tmp_path / "ix"), jobs=2, batch_size=120)
     assert s.added == s.documents == 300
     assert not list((tmp_path / "ix" / "whoosh").glob("*.tmp"))
+
+
+def _segments(index_dir) -> list[tuple[int, int]]:
+    """(documents, deleted) per segment of an index."""
+    return [(s.doc_count_all(), s.deleted_count())
+            for s in IndexDir(index_dir).open()._segments()]
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_re_indexing_changed_files_leaves_no_empty_segments(tmp_path, monkeypatch, parallel):
+    """Whoosh keeps segments whose every document was deleted; every search
+    then walks them. Re-indexing every file must leave only live segments."""
+    import shutil
+
+    import search.indexer as indexer
+
+    from .conftest import CORPUS
+
+    root = tmp_path / "a"
+    root.mkdir()
+    n = 80 if parallel else 12
+    for path in sorted((CORPUS / "bbc" / "tech").iterdir())[:n]:
+        shutil.copy(path, root / path.name)
+    ix = str(tmp_path / "ix")
+    assert index_paths([root], ix, jobs=2).added == n
+    for path in root.iterdir():
+        path.write_text(path.read_text() + "\nUpdated.\n")
+    # First an update with Whoosh's own policy: the old segments stay, empty.
+    monkeypatch.setattr(indexer, "_live", lambda policy: policy)
+    assert index_paths([root], ix, jobs=2).updated == n
+    assert any(docs == deleted for docs, deleted in _segments(ix))
+    # A run with nothing to do drops them; so does an update.
+    monkeypatch.undo()
+    assert index_paths([root], ix, jobs=2).unchanged == n
+    assert _segments(ix) and all(deleted == 0 for _, deleted in _segments(ix))
+    for path in root.iterdir():
+        path.write_text(path.read_text() + "\nAgain.\n")
+    s = index_paths([root], ix, jobs=2)
+    assert s.updated == n and s.documents == n
+    assert sum(docs for docs, _ in _segments(ix)) == n
+    assert len(search_index(ix, Query(text="updated again", limit=200)).hits) == n
