@@ -10,14 +10,12 @@ separate words.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable
 
 from .model import Passage
-from .schema import BODY
+from .schema import BODY, whoosh_import
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", SyntaxWarning)
+with whoosh_import():
     from whoosh import query as wq
 
 PASSAGE_CHARS = 260  # aim: 200-300 characters, cut at sentence boundaries

@@ -3,10 +3,12 @@ extraction to an index document. (W)"""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 import types
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 from .model import Article, Extraction
@@ -38,12 +40,21 @@ _STAND_INS = {
 }
 _stood_in = [name for name in _STAND_INS if name not in sys.modules]
 sys.modules.update({name: _STAND_INS[name] for name in _stood_in})  # type: ignore[misc]
-try:
+
+
+@contextlib.contextmanager
+def whoosh_import() -> Iterator[None]:
+    """Around every Whoosh import: Whoosh 2.7 has invalid escape sequences that
+    Python 3.12+ warns about when it compiles them (no bytecode cached yet);
+    users should never see those."""
     with warnings.catch_warnings():
-        # Whoosh 2.7 has invalid escape sequences that Python 3.12+ warns about
-        # when it compiles them (no bytecode cached yet); users should never see those.
         warnings.simplefilter("ignore", SyntaxWarning)
         warnings.simplefilter("ignore", DeprecationWarning)
+        yield
+
+
+try:
+    with whoosh_import():
         from whoosh import fields, query  # noqa: F401 - query: imported under the stand-ins
         from whoosh.analysis import STOP_WORDS, Token, Tokenizer
         from whoosh.lang.porter import stem as porter_stem

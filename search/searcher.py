@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-import warnings
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,11 +29,11 @@ from .schema import (
     SPEAKERS,
     TITLE,
     URL,
+    whoosh_import,
 )
 from .store import IndexDir
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", SyntaxWarning)
+with whoosh_import():
     from whoosh import fields as wf
     from whoosh import query as wq
     from whoosh import sorting

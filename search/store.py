@@ -26,10 +26,9 @@ from pathlib import Path
 
 from . import __version__
 from .errors import IndexLocked, IndexMissing, IndexNotOurs, IndexWriteError
-from .schema import SCHEMA_VERSION, build_schema
+from .schema import SCHEMA_VERSION, build_schema, whoosh_import
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", SyntaxWarning)
+with whoosh_import():
     from whoosh import index as whoosh_index
     from whoosh.filedb.filestore import FileStorage
 

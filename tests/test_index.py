@@ -259,3 +259,43 @@ def test_re_indexing_changed_files_leaves_no_empty_segments(tmp_path, monkeypatc
     assert s.updated == n and s.documents == n
     assert sum(docs for docs, _ in _segments(ix)) == n
     assert len(search_index(ix, Query(text="updated again", limit=200)).hits) == n
+
+
+def _postings(index_dir) -> dict:
+    """Every (field, term) -> [(article id, weight, value bytes)] of an index."""
+    ix = IndexDir(index_dir).open()
+    out = {}
+    with ix.searcher() as s:
+        r = s.reader()
+        ids = {n: f["id"] for n, f in r.iter_docs()}
+        for field, text in r.all_terms():
+            m, got = r.postings(field, text), []
+            while m.is_active():
+                # a field without payloads: None from a block, '' inlined
+                got.append((ids[m.id()], m.weight(), m.value() or None))
+                m.next()
+            out[field, text] = sorted(got)
+    return out
+
+
+def test_inlined_postings_read_back_identical_to_whoosh_blocks(small_corpus, tmp_path, monkeypatch):
+    """codec.NewsCodec keeps short posting lists in the term dictionary (Whoosh's
+    own inlining is broken); searching and merging must see exactly what
+    Whoosh's codec writes."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    import search.codec
+    import search.indexer as indexer
+
+    ours, theirs = str(tmp_path / "ours"), str(tmp_path / "theirs")
+    # batch_size 4: several segments, merged at the end (a merge reads inlined terms)
+    index_paths([small_corpus], ours, jobs=1, batch_size=4)
+    with IndexDir(ours).open().searcher() as s:
+        r = s.reader()
+        inlined = sum(info.is_inlined() for leaf, _ in r.leaf_readers()
+                      for _, info in leaf.iter_field("body"))
+        assert inlined > 1000
+    monkeypatch.setattr(indexer, "NewsCodec", W3Codec)
+    index_paths([small_corpus], theirs, jobs=1, batch_size=4)
+    assert _postings(ours) == _postings(theirs)
+    assert search.codec.NewsCodec.__module__ == "search.codec"  # pickled in every index

@@ -222,6 +222,21 @@ def whole_process(index: Path, year: int) -> list[float]:
     return out
 
 
+def stack_floor(runs: int) -> dict[str, list[float]]:
+    """Wall times of processes that only start Python, or only import what
+    any Typer + Rich + Whoosh command must: the floor under `newsearch query`
+    on this machine at this moment (it is noisy, so measured in the same run)."""
+    code = {"bare": "pass",
+            "stack": "import typer, rich.console, whoosh.index, whoosh.qparser, whoosh.searching"}
+    out: dict[str, list[float]] = {k: [] for k in code}
+    for _ in range(runs):
+        for k, c in code.items():
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", c], capture_output=True, check=True)
+            out[k].append(time.perf_counter() - t)
+    return out
+
+
 def known_item_mrr(index: Path, n: int = 200, seed: int = 2006) -> tuple[float, int, int]:
     """Each of ``n`` BBC articles' title as the query: MRR@10 of finding it."""
     from search.searcher import Query, Searcher
@@ -263,6 +278,11 @@ def report(name: str, index: Path, year: int, target_p95: float | None,
         print(f"  whole process `newsearch query` ({len(wall)} runs): p50 "
               f"{pct(wall, 50) * 1000:6.0f} ms  p95 {pct(wall, 95) * 1000:6.0f} ms"
               f"   (target p50 <= {wall_target * 1000:.0f} ms)")
+        floor = stack_floor(len(wall))
+        print(f"  floor, same run: bare interpreter p50 {pct(floor['bare'], 50) * 1000:.0f} ms; "
+              f"importing the stack (typer, rich.console, whoosh) and doing nothing p50 "
+              f"{pct(floor['stack'], 50) * 1000:.0f} ms -> newsearch's own share "
+              f"{(pct(wall, 50) - pct(floor['stack'], 50)) * 1000:.0f} ms")
 
 
 def main() -> None:
