@@ -443,11 +443,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
-                strict: bool = False) -> list[tuple[int, int, str]]:
+                strict: bool = False, dateline: bool = False) -> list[tuple[int, int, str]]:
     """Place mentions in ``text`` as (start, end, canonical name).
 
     ``strict`` (for titles, where every word is capitalised) keeps only
-    countries, continents and cities of a million or more.
+    countries, continents and cities of a million or more; ``dateline`` says
+    the text is a wire dateline's place, so a common word there is a place.
     """
     automaton = gazetteer()
     common = _common_words()
@@ -469,8 +470,11 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue
         before = text[max(0, start - 40):start]
         after = text[end:end + 30]
-        prev_word = re.search(r"([\w’'-]+)\W*$", before)
+        prev_word = re.search(r"([\w’'-]+)(\W*)$", before)
         prev = prev_word.group(1) if prev_word else ""
+        # only a word right before the name (no punctuation between) can be
+        # part of it: "Real Madrid", not "Henman (Britain)" or "Lockerbie, Scotland"
+        joined = prev_word is not None and prev_word.group(2) in (" ", "\u00a0")
         nxt = re.match(r"\s([A-Z][\w’'-]*)", after)
         if nxt and not strict:
             word = nxt.group(1)
@@ -482,18 +486,23 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # "Bank of England", "University of Chicago"
         prev_starts = prev_word is not None and re.search(
             r"(?:^|[.!?:\"“”\n])\s*$", before[:prev_word.start()]) is not None
-        if (prev and prev[0].isupper() and not prev_starts and prev.lower() not in COMPASS
-                and prev.lower() not in NOT_NAME_START and not _is_place(prev)
-                and prev not in MONTHS_DAYS and not strict):
-            continue  # "Real Madrid", "Aston Villa"
-        if not major and surface.lower() in common and prev.lower() not in LOCATIVE:
+        if (joined and prev[0].isupper() and prev.lower() not in COMPASS
+                and prev.lower() not in NOT_NAME_START and prev not in MONTHS_DAYS and not strict
+                and ((not prev_starts and not _is_place(prev))
+                     or prev.lower() in _first_names())):
+            continue  # "Real Madrid", "Aston Villa"; "Jordan Henderson" (a given name first)
+        if not major and not dateline and surface.lower() in common and prev.lower() not in LOCATIVE:
             continue  # "Reading the report", "a nice day", "Bath time"
         out.append((start, end, entry.name))
     return out
 
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]+)?\s+"
-                       r"(?:\(\w[\w ]*\)|\d{4}-\d\d-\d\d|[-–—]|\d{1,2}\s+[A-Z][a-z]+)",
+# "LONDON (Reuters) -", "NEW YORK 1996-08-30", "BEIJING, Aug 31 (Reuters) -",
+# "ROCHESTER, N.H. (AP) -", "MOSUL, Iraq —": an upper-case place opening a line,
+# maybe a region, then an agency, a date or a dash.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*))?,?\s+"
+                       r"(?:(\(\w[\w ]*\)|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.? \d{1,2}\b"
+                       r"|\d{1,2}\s+[A-Z][a-z]+)|[-–—])",
                        re.MULTILINE)
 
 
@@ -501,12 +510,68 @@ def shouted_places(text: str) -> list[str]:
     """Places in upper-case text: wire datelines ("LONDON (Reuters) -",
     "NEW YORK 1996-08-30") and all-caps headlines ("RUSSIA BEAT ITALY"). Read as
     title case; headlines keep only countries, continents and big cities."""
-    out = [p for m in _DATELINE.finditer(text)
-           for _, _, p in find_places(m.group(1).strip().title(), strict=False)]
+    out = []
+    for m in _DATELINE.finditer(text):
+        city = m.group(1).strip().title()
+        found = [p for _, _, p in find_places(city, dateline=True)]
+        region = [p for _, _, p in find_places(m.group(2), dateline=True)] if m.group(2) else []
+        word = city.strip(" .-")
+        if (not found and (region or m.group(3)) and word.isalpha() and len(word) > 3
+                and word.lower() not in _common_words()):
+            # a one-word place the gazetteer lacks, dated, credited to an agency
+            # or given a region, is still the dateline's place ("TOFTIR 1996-08-31")
+            found = [word]
+        out += found + region
     for line in text.split("\n"):
         letters = [c for c in line if c.isalpha()]
         if len(letters) >= 8 and all(c.isupper() for c in letters):
             out.extend(p for _, _, p in find_places(line.title(), strict=True))
+    return out
+
+
+_TOWN = r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)"
+_TOWN_OF = re.compile(r"\b(?:town|city|village|port|district|suburb|province|region)\s+of\s+"
+                      + _TOWN + r"\b")
+_TOWN_IN = re.compile(r"\b(?:in|at|near|outside|over|from|to)\s+" + _TOWN
+                      + r",\s+([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
+
+
+@lru_cache(maxsize=1)
+def ap_states() -> dict[str, str]:
+    """AP-style state abbreviations ("Fla.", "N.H.") -> state names."""
+    import us
+
+    return {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
+            if s.ap_abbr and s.ap_abbr.endswith(".")}
+
+
+# "Jacksonville, Fla.", "ROCHESTER, N.H.": only after a place name and a comma,
+# since "Miss.", "Del." and "Ind." are also a title, a rank and a party.
+_AP_STATE = re.compile(r"[A-Za-z],\s+((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]\.)?)")
+
+
+def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> list[str]:
+    """Places the gazetteer lacks, named by their context: "the town of
+    Moengo", "over Lockerbie, Scotland" (a known country, state or province
+    after the comma), "Jacksonville, Fla." (an AP state abbreviation)."""
+    common = _common_words()
+    states = ap_states()
+
+    def ok(name: str) -> bool:
+        words = name.split()
+        return (not any(w in person_tokens or w in MONTHS_DAYS for w in words)
+                and words[0].lower() not in common and words[0].lower() not in NOT_NAME_START)
+
+    out = [m.group(1) for m in _TOWN_OF.finditer(text) if ok(m.group(1))]
+    for m in _TOWN_IN.finditer(text):
+        region = gazetteer().get(m.group(2).rstrip("."), None)
+        if region and region[1].kind in ("country", "state", "province", "region") and ok(m.group(1)):
+            out.append(m.group(1))
+    for m in _AP_STATE.finditer(text):
+        abbr = m.group(1)
+        if abbr in states and not (abbr in ("Miss.", "Del.")
+                                   and re.match(r"\s*[A-Z]", text[m.end():m.end() + 3])):
+            out.append(states[abbr])  # ("Miss. Smith" is a person)
     return out
 
 
@@ -551,6 +616,7 @@ def preload() -> None:
     """Build the gazetteer now: before forking workers, so they share it."""
     gazetteer()
     _common_words()
+    ap_states()
 
 
 def extract(article: Article) -> Extraction:
@@ -562,6 +628,9 @@ def extract(article: Article) -> Extraction:
     mentions = _mentions(body, place_names)
     full_names = sorted({n for _, n in mentions}, key=len, reverse=True)
     person_tokens = frozenset(t for n in full_names for t in n.split() if t[0].isupper())
+    # A word that is part of a full name here ("Hillary Clinton") means that
+    # person when it stands alone ("said Clinton"), not the town of that name.
+    place_names -= person_tokens
 
     speakers: dict[str, int] = {}  # name -> first position
 
@@ -614,7 +683,8 @@ def extract(article: Article) -> Extraction:
     person_tokens |= frozenset(t for n in speakers for t in n.split())
     places = _dedupe(p for s, e, p in candidates if body[s:e] not in person_tokens)
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
-    places = _dedupe(places + title_places + shouted_places(article.title + "\n" + body))
+    places = _dedupe(places + title_places + shouted_places(article.title + "\n" + body)
+                     + context_places(body, person_tokens))
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
     ordered = [n for n in ordered if not any(n != o and n in o for o in ordered)]
     return Extraction(tuple(ordered), tuple(places), tuple(quotes), tuple(sources))

@@ -10,7 +10,8 @@ source is a named person. Tune on testa / dev, report on testb / test.
 
 Matching rules (the same for every extractor):
   * places: a gold surface name is mapped to the gazetteer's canonical name
-    when the gazetteer knows it ("Britain" -> "United Kingdom"), then compared
+    when the gazetteer knows it ("Britain" -> "United Kingdom"; AP state
+    abbreviations too: "Calif." -> "California"), then compared
     case-insensitively as a set per document;
   * speakers: compared by surname (last token, lower case), as a set per
     document, since gold spans are often bare surnames ("Trump");
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "gold"
 
-from search.extract import extract, gazetteer, preload  # noqa: E402
+from search.extract import ap_states, extract, gazetteer, preload  # noqa: E402
 from search.model import Article  # noqa: E402
 
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "sen.", "rep", "rep.", "gov", "gov.", "president",
@@ -56,6 +57,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def canon(name: str) -> str:
+    if name in ap_states():  # IEER tags "Calif." in "Brisbane, Calif." as a place
+        return ap_states()[name].lower()
     found = gazetteer().get(name, None)
     return (found[1].name if found and found[1].kind != "demonym" else name).lower()
 
