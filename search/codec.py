@@ -18,10 +18,30 @@ from .schema import whoosh_import  # Whoosh is first imported there (start-up st
 with whoosh_import():
     from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 
-INLINE_LIMIT = 8  # posting lists shorter than this are kept in the term dictionary
+INLINE_LIMIT = 16  # posting lists shorter than this are kept in the term dictionary
 
 
 class _PostingsWriter(W3PostingsWriter):
+    def add_list(self, postings: list[tuple[int, float, bytes]], lengths) -> None:
+        """A whole posting list of one term, [(docnum, weight, value)], with
+        ``lengths[docnum]`` the field's length in each document: what calling
+        ``add_posting`` for each does, a block at a time."""
+        limit = self._blocklimit
+        for at in range(0, len(postings), limit):
+            if self._ids:
+                self._write_block()
+            chunk = postings[at:at + limit]
+            self._ids.extend(d for d, _, _ in chunk)
+            self._weights.extend(w for _, w, _ in chunk)
+            self._values.extend(v for _, _, v in chunk if v)
+            self._maxweight = max(self._maxweight, max(self._weights))
+            present = [n for n in (lengths[d] for d, _, _ in chunk) if n]
+            if present:
+                low = min(present)
+                if self._minlength is None or low < self._minlength:
+                    self._minlength = low
+                self._maxlength = max(self._maxlength, max(present))
+
     def finish_postings(self):
         terminfo = self._terminfo
         if not self.written() and len(self) < self._inlinelimit:
@@ -33,6 +53,8 @@ class _PostingsWriter(W3PostingsWriter):
 
 
 class NewsCodec(W3Codec):
+    writes_lists = True  # its postings writer takes whole lists (add_list)
+
     def __init__(self, blocklimit=128, compression=3, inlinelimit=INLINE_LIMIT):
         super().__init__(blocklimit, compression, inlinelimit)
 

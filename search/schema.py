@@ -151,6 +151,37 @@ class NewsAnalyzer(Tokenizer):
             yield t
 
 
+    def index_terms(self, value: str, chars: bool) -> dict[str, list]:
+        """What ``self(value, mode="index")`` yields, grouped by term:
+        term -> [(position, startchar, endchar)] (``chars``) or [position].
+        The indexer's fast path: no Token per word, no generator."""
+        out: dict[str, list] = {}
+        stops, cache, minsize, stem = self._stops, self._cache, self.minsize, self.stem
+        pos = -1
+        for m in self._re.finditer(value):
+            word = m.group(0).lower()
+            if len(word) < minsize:
+                continue
+            pos += 1
+            stopped = word in stops
+            if not word.isascii():
+                word = word.translate(accent_map)
+            if stem and not stopped:
+                root = cache.get(word)
+                if root is None:
+                    root = cache[word] = porter_stem(word)
+                    if len(cache) > 200_000:
+                        cache.clear()
+                word = root
+            entry = (pos, m.start(), m.end()) if chars else pos
+            found = out.get(word)
+            if found is None:
+                out[word] = [entry]
+            else:
+                found.append(entry)
+        return out
+
+
 def text_analyzer() -> NewsAnalyzer:
     """The analyzer of title, body and quotes: stemmed words."""
     return NewsAnalyzer(stem=True)

@@ -262,7 +262,8 @@ def test_re_indexing_changed_files_leaves_no_empty_segments(tmp_path, monkeypatc
 
 
 def _postings(index_dir) -> dict:
-    """Every (field, term) -> [(article id, weight, value bytes)] of an index."""
+    """Every (field, term) -> [(article id, weight, value bytes)] of an index,
+    and the term's statistics."""
     ix = IndexDir(index_dir).open()
     out = {}
     with ix.searcher() as s:
@@ -274,15 +275,27 @@ def _postings(index_dir) -> dict:
                 # a field without payloads: None from a block, '' inlined
                 got.append((ids[m.id()], m.weight(), m.value() or None))
                 m.next()
-            out[field, text] = sorted(got)
+            ti = r.term_info(field, text)  # the statistics scorers and block skipping read
+            out[field, text] = (sorted(got), ti.weight(), ti.doc_frequency(), ti.min_length(),
+                                ti.max_length(), ti.max_weight())
     return out
 
 
-def test_inlined_postings_read_back_identical_to_whoosh_blocks(small_corpus, tmp_path, monkeypatch):
-    """codec.NewsCodec keeps short posting lists in the term dictionary (Whoosh's
-    own inlining is broken); searching and merging must see exactly what
-    Whoosh's codec writes."""
+def _lengths(index_dir) -> dict:
+    ix = IndexDir(index_dir).open()
+    with ix.searcher() as s:
+        r = s.reader()
+        return {(f["id"], name): r.doc_field_length(n, name)
+                for n, f in r.iter_docs() for name in ("title", "body", "quotes", "places")}
+
+
+def test_fast_writer_writes_what_whoosh_writes(small_corpus, tmp_path, monkeypatch):
+    """The writer's fast paths (one-pass text fields, postings grouped by term,
+    short lists inlined by codec.NewsCodec; Whoosh's own inlining is broken)
+    must store exactly what Whoosh's own writer stores: every posting, weight
+    and payload, every field length, every score."""
     from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.writing import PostingPool, SegmentWriter
 
     import search.codec
     import search.indexer as indexer
@@ -296,6 +309,24 @@ def test_inlined_postings_read_back_identical_to_whoosh_blocks(small_corpus, tmp
                       for _, info in leaf.iter_field("body"))
         assert inlined > 1000
     monkeypatch.setattr(indexer, "NewsCodec", W3Codec)
+    monkeypatch.setattr(indexer, "_TermPool", PostingPool)
+    monkeypatch.setattr(indexer.FastSegmentWriter, "add_document", SegmentWriter.add_document)
     index_paths([small_corpus], theirs, jobs=1, batch_size=4)
     assert _postings(ours) == _postings(theirs)
+    assert _lengths(ours) == _lengths(theirs)
+    for text in ("state of emergency", '"prime minister"', "labour election", "speaker:nujaifi"):
+        got = [(h.id, round(h.score, 6)) for h in search_index(ours, Query(text=text)).hits]
+        assert got == [(h.id, round(h.score, 6))
+                       for h in search_index(theirs, Query(text=text)).hits] and got
     assert search.codec.NewsCodec.__module__ == "search.codec"  # pickled in every index
+
+
+def test_term_pool_spills_to_disk_and_loses_nothing(small_corpus, tmp_path, monkeypatch):
+    import search.indexer as indexer
+
+    monkeypatch.setattr(indexer, "WRITER_MB", 0.02)  # ~20 KB: spill sorted runs often
+    spilled = str(tmp_path / "spilled")
+    index_paths([small_corpus], spilled, jobs=1)
+    monkeypatch.undo()
+    index_paths([small_corpus], str(tmp_path / "plain"), jobs=1)
+    assert _postings(spilled) == _postings(str(tmp_path / "plain"))
