@@ -64,6 +64,16 @@ ROLE_WORDS = {
     "commander", "secretary-general", "emir", "crown", "supreme", "first", "lib", "dem",
     "independent", "premier", "chancellor-elect", "president-elect", "world", "olympic",
 }
+# Roles that only a person holds: "President Obama said" names a person even
+# when the article never gives his first name (a stripped "Labour" or "Team"
+# does not).
+PERSONAL_ROLES = {
+    "president", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "judge",
+    "justice", "chancellor", "minister", "secretary", "king", "queen", "prince", "princess",
+    "pope", "general", "gen", "colonel", "col", "major", "maj", "lt", "sgt", "sergeant",
+    "ambassador", "commissioner", "detective", "inspector", "archbishop", "bishop", "sheikh",
+    "ayatollah", "emir", "premier", "coach", "captain", "del", "attorney",
+}
 ORG_WORDS = {
     "commission", "street", "house", "party", "united", "council", "ministry", "office", "group",
     "bank", "association", "committee", "union", "department", "agency", "police", "government",
@@ -330,6 +340,8 @@ _TOKEN = (r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.?(?=\s)|Mc[A-Z]
           r"|[A-Z][a-z]*[A-Z][a-z]+|al-[A-Z][a-z]+|el-[A-Z][a-z]+)")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
+# "Mr. Rosenthal", "Del. Stacey Plaskett": a title with a full stop before a name
+_TITLED = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Del|Lt|Col|Sgt|St)\.\s+)?"
 _NAME_RE = re.compile(rf"(?<![\w’'-]){NAME}")
 _VERB = rf"(?:{SPEECH_VERBS})"
 
@@ -337,9 +349,9 @@ _VERB = rf"(?:{SPEECH_VERBS})"
 # name just before ("X said", "X, the minister, said", "X has called on") or
 # just after ("said X", "said Chelsea boss Jose Mourinho") in a short window.
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
-_NAME_BEFORE = re.compile(rf"(?<![\w-])({NAME})(?:\s*,[^,.;\"“”]{{2,90}},)?\s+(?:(?:has|had|also|later|"
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})(?:\s*,[^,.;\"“”]{{2,90}},)?\s+(?:(?:has|had|also|later|"
                           rf"then|previously|once|again|have)\s+)*$")
-_NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{NAME})(?=\s*(?:[.,;:!?\n]|in\b|on\b|"
+_NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|"
                          rf"at\b|$|\bwho\b|\bwhen\b))")
 _ACCORDING = re.compile(rf"\baccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
@@ -358,7 +370,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
     titled = False
     while tokens:
         low = tokens[0].lower().rstrip(".")
-        if low in PERSON_TITLES:
+        if low in PERSON_TITLES or (low in PERSONAL_ROLES and len(tokens) > 1):
             titled = True
         elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(tokens[0]) > 1)):
             break
@@ -389,6 +401,14 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
             break
     name, titled = strip_titles(" ".join(tokens))
     tokens = name.split()
+    # "City Attorney Brad Holm": capitalised words of a role the lists lack,
+    # then a given name; the name starts there.
+    firsts = _first_names()
+    if len(tokens) > 2 and tokens[0].lower() not in firsts:
+        at = next((i for i in range(1, len(tokens) - 1) if tokens[i].lower() in firsts), None)
+        if at is not None:
+            tokens = tokens[at:]
+            name = " ".join(tokens)
     if not tokens or len(tokens) > 4:
         return None, titled
     lows = [t.lower() for t in tokens]
@@ -694,9 +714,11 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
     """Who said the quotation at body[s:e]: (named speaker, unnamed source)."""
     after = body[e + 1:e + 140]
     before = body[max(0, s - 140):max(0, s - 1)]
-    m = re.match(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{NAME})", after)
+    m = re.match(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})", after)
     if not m:
-        m = re.match(rf"\s*,?\s*({NAME})(?:\s*,[^,.]{{2,80}},)?\s+{_VERB}\b", after)
+        m = re.match(rf"\s*,?\s*({_TITLED}{NAME})(?:\s*,[^,.]{{2,80}},)?\s+{_VERB}\b", after)
+    if not m:  # a credit line: “...” ― Azucena Gonzàlez
+        m = re.match(rf"\s*[―—–]\s*({_TITLED}{NAME})", after)
     if m:
         who = add_speaker(_after_descriptors(m.group(1)), e)
         if who:
@@ -710,7 +732,8 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
     m = _UNNAMED.match(after.lstrip(" ,\n"))
     if m and re.search(rf"^\s*,?\s*{re.escape(m.group(1))}[^.]*?\b{_VERB}\b", after):
         return None, m.group(1)
-    m = re.search(rf"({NAME})\s+(?:{_VERB})\s*[:,]?\s*$", before)
+    m = re.search(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$", before) or re.search(
+        rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$", before)  # "X said:", "X:", "X said,"
     if m:
         who = add_speaker(m.group(1), s)
         if who:

@@ -101,13 +101,16 @@ class _TermPool(PostingPool):
         fieldname, tbytes, docnum, weight, vbytes = item
         key = (fieldname, tbytes)
         found = self.terms.get(key)
+        # Sizes as CPython holds them (measured with sys.getsizeof): a posting
+        # is a 3-tuple, an int, a float, a bytes object and a list slot; a
+        # term adds its key tuple, its bytes, a list and a dict entry.
         if found is None:
             self.terms[key] = [(docnum, weight, vbytes)]
             self.fieldnames.add(fieldname)
-            self.currentsize += 120 + len(tbytes)
+            self.currentsize += 250 + len(tbytes)
         else:
             found.append((docnum, weight, vbytes))
-        self.currentsize += 60 + len(vbytes or b"")
+        self.currentsize += 160 + len(vbytes or b"")
         if self.currentsize > self.limit:
             self.save()
 

@@ -113,9 +113,27 @@ def test_places_are_canonical_and_unique():
     ('"We will win," said Foreign Secretary Jack Straw.', ["Jack Straw"]),
     ("Chancellor Gordon Brown told MPs the economy was strong.", ["Gordon Brown"]),
     ("Fifa said it would investigate.", []),
+    # a title with a full stop, a role only a person holds, a role the lists lack
+    ('"He should release his tax returns," Mr. Rosenthal said.', ["Rosenthal"]),
+    ('"It is destroying this committee," said Del. Stacey Plaskett of the Virgin Islands.',
+     ["Stacey Plaskett"]),
+    ("President Obama called for a lower corporate tax rate.", ["Obama"]),
+    ("City Attorney Brad Holm said in the letter that the advert was wrong.", ["Brad Holm"]),
+    ("Team Sky said the race was over.", []),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("“A real disgrace.” ― Azucena Gonzàlez", "Azucena Gonzàlez"),  # a credit line
+    ("Stephanie Egan: “Tonight’s debate showed who he really is.”", "Stephanie Egan"),
+    ('"He should release his tax returns," Mr. Rosenthal said.', "Rosenthal"),
+    ("Jane Smith said: “We will appeal against the ruling.”", "Jane Smith"),
+])
+def test_quote_attribution_forms(text, speaker):
+    [quote] = extract(art(text)).quotes
+    assert quote.speaker == speaker
 
 
 def test_find_quotes_handles_curly_and_open_paragraph_quotes():
