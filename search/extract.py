@@ -349,10 +349,10 @@ _VERB = rf"(?:{SPEECH_VERBS})"
 # name just before ("X said", "X, the minister, said", "X has called on") or
 # just after ("said X", "said Chelsea boss Jose Mourinho") in a short window.
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
-_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})(?:\s*,[^,.;\"“”]{{2,90}},)?\s+(?:(?:has|had|also|later|"
-                          rf"then|previously|once|again|have)\s+)*$")
-_NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|"
-                         rf"at\b|$|\bwho\b|\bwhen\b))")
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})(?:\s*,[^,.;\"“”]{{2,90}},)?\s+"
+                          rf"(?:(?:has|had|also|later|then|previously|once|again|have)\s+)*$")
+_NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
+                         rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
 _ACCORDING = re.compile(rf"\baccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
