@@ -15,6 +15,7 @@ cross a process boundary, so two cores give close to twice the speed.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import multiprocessing
 import os
 import queue
@@ -26,7 +27,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from pickle import dumps
+from pickle import dump, dumps, load
 from typing import Any
 
 from .codec import NewsCodec
@@ -87,11 +88,15 @@ class _LengthCache:
 
 
 class _TermPool(PostingPool):
-    """Whoosh's posting pool keeps every posting as a tuple and sorts them all
-    when the segment is written; postings arrive in document order, so this
-    one groups them by (field, term) as they come and sorts only the terms.
-    Past the memory limit it hands what it holds to Whoosh's sorted runs on
-    disk, as Whoosh's pool would."""
+    """Whoosh's posting pool keeps every posting as a tuple, sorts them all when
+    the segment is written, and past its memory limit pickles them one by one
+    into sorted runs on disk. Postings arrive in document order, so this one
+    groups them by (field, term) as they come, sorts only the terms, and spills
+    whole posting lists, a chunk of terms per pickle; the runs are merged term
+    by term (a term's lists joined in the order they were written).
+    """
+
+    SPILL_CHUNK = 2000  # terms per pickle in a run
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -114,23 +119,64 @@ class _TermPool(PostingPool):
         if self.currentsize > self.limit:
             self.save()
 
-    def _sorted(self):
-        terms = self.terms
-        for key in sorted(terms):
-            fieldname, tbytes = key
-            for docnum, weight, vbytes in terms[key]:
-                yield fieldname, tbytes, docnum, weight, vbytes
-
     def save(self) -> None:
-        self.current.extend(self._sorted())
-        self.terms = {}
-        super().save()
+        terms = self.terms
+        if not terms:
+            return
+        path, f = self._new_run()
+        keys = sorted(terms)
+        with f:
+            for at in range(0, len(keys), self.SPILL_CHUNK):
+                dump([(k, terms[k]) for k in keys[at:at + self.SPILL_CHUNK]], f, 2)
+        self.runs.append(path)
+        self.terms, self.currentsize = {}, 0
+
+    def _read_run(self, path):
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    chunk = load(f)
+                except EOFError:
+                    return
+                yield from chunk
+        finally:
+            f.close()
+            self._remove_run(path)
+
+    def term_lists(self) -> Iterator[tuple[tuple[str, bytes], list]]:
+        """(field, term) -> its postings, in term order, runs merged."""
+        terms = self.terms
+        if not self.runs:
+            for key in sorted(terms):
+                yield key, terms[key]
+            return
+        # Runs in the order written, memory last: equal terms come out in that
+        # order (heapq.merge is stable), so each list stays in document order.
+        streams = [self._read_run(p) for p in self.runs]
+        streams.append((k, terms[k]) for k in sorted(terms))
+        self.runs = []
+        merged = heapq.merge(*streams, key=lambda kv: kv[0])
+        key, postings = next(merged, (None, None))
+        for k, more in merged:
+            if k == key:
+                postings = postings + more
+            else:
+                yield key, postings
+                key, postings = k, more
+        if key is not None:
+            yield key, postings
 
     def items(self, maxfiles: int = 128):
-        if not self.runs:
-            return self._sorted()
-        self.save()
-        return super().items(maxfiles)
+        for (fieldname, tbytes), postings in self.term_lists():
+            for docnum, weight, vbytes in postings:
+                yield fieldname, tbytes, docnum, weight, vbytes
+
+    def cleanup(self) -> None:
+        for path in self.runs:
+            with contextlib.suppress(OSError):
+                self._remove_run(path)
+        self.runs = []
 
 
 def _encode_chars(hits: list[tuple[int, int, int]]) -> bytes:
@@ -259,12 +305,12 @@ class FastSegmentWriter(SegmentWriter):
         pdr = self.per_document_reader() if self.codec.length_stats else None
         lengths = _LengthCache(pdr) if pdr else None
         fw, pool = self.fieldwriter, self.pool
-        if (getattr(pool, "terms", None) is not None and not pool.runs and lengths
+        if (hasattr(pool, "term_lists") and lengths
                 and getattr(self.codec, "writes_lists", False)):
             # Whole posting lists straight from the pool, a block at a time
             # (Whoosh's add_postings takes them one posting at a time).
             lastfn, lens = None, []
-            for key in sorted(pool.terms):
+            for key, postings in pool.term_lists():
                 fieldname, tbytes = key
                 if fieldname != lastfn:
                     if lastfn is not None:
@@ -272,7 +318,7 @@ class FastSegmentWriter(SegmentWriter):
                     fw.start_field(fieldname, self.schema[fieldname])
                     lastfn, lens = fieldname, lengths.field(fieldname)
                 fw.start_term(tbytes)
-                fw._postwriter.add_list(pool.terms[key], lens)
+                fw._postwriter.add_list(postings, lens)
                 fw.finish_term()
             if lastfn is not None:
                 fw.finish_field()
