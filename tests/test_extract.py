@@ -120,6 +120,16 @@ def test_places_are_canonical_and_unique():
     ("President Obama called for a lower corporate tax rate.", ["Obama"]),
     ("City Attorney Brad Holm said in the letter that the advert was wrong.", ["Brad Holm"]),
     ("Team Sky said the race was over.", []),
+    # a role inside the name, a given name that is also a place, a party label,
+    # two appositives
+    ('"We are in a critical situation," German Chancellor Angela Merkel told reporters.',
+     ["Angela Merkel"]),
+    ('Suicides are "not meeting the demand," says Paul Rieckhoff, founder of a veterans group.',
+     ["Paul Rieckhoff"]),
+    ('"Mitt Romney was a worthy foe," Sen. Claire McCaskill (D-Mo.) said.', ["Claire McCaskill"]),
+    ("Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security "
+     "Council, said the test was a provocation.", ["Jean-Marc Ayrault"]),
+    ("Iraq Sunni leaders said the vote was unfair.", []),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected

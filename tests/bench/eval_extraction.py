@@ -15,8 +15,10 @@ Matching rules (the same for every extractor):
     case-insensitively as a set per document;
   * speakers: compared by surname (last token, lower case), as a set per
     document, since gold spans are often bare surnames ("Trump");
-  * a gold Source is a "named person" when, after titles and before an
-    appositive ("Leslie Wimes, a ... president"), it is 1-4 tokens that all
+  * a gold Source is a "named person" when, after titles, parentheses
+    ("(R-Utah)") and a lower-case description ("campaign spokesman Jason
+    Miller"), and before an appositive ("Leslie Wimes, a ... president"), it
+    is 1-4 tokens that all
     start with a capital, holds no organisation word from a short fixed list
     (below, independent of the extractor's own lists), is not a country, and,
     as a single word opening a sentence ("Protesters", "Video"), is
@@ -40,6 +42,11 @@ from search.model import Article  # noqa: E402
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "sen.", "rep", "rep.", "gov", "gov.", "president",
           "senator", "secretary", "speaker", "judge", "mr.", "mrs.", "ms.", "dr.", "gen.",
           "general", "governor", "former", "candidate", "nominee", "rev.", "prof."}
+ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "director", "manager", "chairman",
+              "chairwoman", "lawyer", "attorney", "adviser", "advisor", "aide", "strategist",
+              "secretary", "president", "executive", "economist", "analyst", "professor",
+              "moderator", "chief", "founder", "leader", "member", "senator", "governor",
+              "mayor", "candidate", "nominee", "host", "anchor", "correspondent", "editor"}
 GOLD_ORG = {"post", "times", "news", "cnn", "fox", "party", "campaign", "committee", "house",
             "department", "office", "council", "court", "congress", "senate", "fbi", "cia",
             "association", "group", "institute", "university", "poll", "reuters", "ap", "afp",
@@ -158,8 +165,17 @@ COUNTRIES = _countries()
 def named_person(span: str, text: str = "", start: int = 0) -> str | None:
     # "Leslie Wimes, a South Florida-based president of ...": the appositive
     # describes the person the span names.
-    span = span.split(",")[0]
+    span = re.sub(r"\([^)]*\)", " ", span.split(",")[0])  # "Jim Jordan (R-Ohio)"
     tokens = [t for t in re.split(r"\s+", span.strip()) if t]
+    if tokens and tokens[0].lower() == "the" and len(tokens) > 1 and tokens[1].lower() in TITLES:
+        tokens.pop(0)  # "the Rev. Peter Wherry"
+    # "Trump campaign spokesman Jason Miller": a description in lower case,
+    # then the name
+    # (only after a role noun: "a spokesman for Hillary Clinton" names Clinton
+    # but is not her)
+    lower = [i for i, t in enumerate(tokens) if t[:1].islower() and t not in ("de", "van", "von", "al")]
+    if lower and lower[-1] < len(tokens) - 1 and tokens[lower[-1]].lower() in ROLE_NOUNS:
+        tokens = tokens[lower[-1] + 1:]
     while tokens and tokens[0].lower().rstrip(",") in TITLES:
         tokens.pop(0)
     tokens = [re.sub(r"[’']s$", "", t).strip(",.") for t in tokens]
