@@ -37,6 +37,11 @@ def console(file: TextIO | None = None, color: str = "auto", stderr: bool = Fals
     con = Console(**kwargs)
     if color == "never" or (color == "auto" and not con.is_terminal):
         con.no_color = True
+    if not con.is_terminal:
+        # Piped or redirected: one line per paragraph, as grep and rg print,
+        # not wrapped at a made-up 80 columns (and Rich's wrapping is half the
+        # time of printing ten hits).
+        con.soft_wrap = True
     return con
 
 

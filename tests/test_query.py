@@ -123,12 +123,16 @@ def test_sort_by_date_and_offset(tmp_path):
     assert [h.title for h in page.hits] == ["Budget 2021-01-01"] and page.total == 3
 
 
-def test_piped_output_has_no_escape_codes(corpus_index):
+def test_piped_output_has_no_escape_codes_and_no_wrapping(corpus_index):
     env = dict(os.environ, NEWSEARCH_INDEX=corpus_index)
     env.pop("NO_COLOR", None)
+    env.pop("COLUMNS", None)
     out = subprocess.run([sys.executable, "-m", "search", "query", "state", "of", "emergency"],
                          capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     assert "Mosul map" in out.stdout and "\x1b[" not in out.stdout
+    # a passage is one line, as grep would print it: the whole sentence is there
+    assert any("has called on parliament to declare a state of emergency" in line
+               for line in out.stdout.splitlines())
     forced = subprocess.run([sys.executable, "-m", "search", "query", "militants", "--color",
                              "always"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert "\x1b[" in forced.stdout
