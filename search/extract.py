@@ -338,8 +338,9 @@ def _countryinfo() -> list[dict]:
 
 # ------------------------------------------------------------------ names
 
+# (a word ends at a non-letter: "MacDougall" is one token, not "Mac")
 _TOKEN = (r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.?(?=\s)|Mc[A-Z][a-z]+"
-          r"|[A-Z][a-z]*[A-Z][a-z]+|al-[A-Z][a-z]+|el-[A-Z][a-z]+)")
+          r"|[A-Z][a-z]*[A-Z][a-z]+|al-[A-Z][a-z]+|el-[A-Z][a-z]+)(?![A-Za-zà-ÿ])")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
 # "Mr. Rosenthal", "Del. Stacey Plaskett": a title with a full stop before a name

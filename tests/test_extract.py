@@ -130,6 +130,7 @@ def test_places_are_canonical_and_unique():
     ("Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security "
      "Council, said the test was a provocation.", ["Jean-Marc Ayrault"]),
     ("Iraq Sunni leaders said the vote was unfair.", []),
+    ('"It was destined to fail," said Mark MacDougall.', ["Mark MacDougall"]),  # not "Mark Mac"
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected
