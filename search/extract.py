@@ -146,6 +146,8 @@ COUNTRY_ALIASES = {
     "Palestinian territories": "Palestinian Territory", "Vatican": "Vatican",
     "South Korea": "South Korea", "North Korea": "North Korea", "Russian Federation": "Russia",
     "Persia": "Iran", "Macedonia": "North Macedonia", "Swaziland": "Eswatini",
+    "Bosnia": "Bosnia and Herzegovina", "Soviet Union": "Soviet Union", "USSR": "Soviet Union",
+    "Czechoslovakia": "Czechoslovakia",
 }
 # Regions, seas, rivers and areas the gazetteers lack (kept short on purpose).
 CURATED = [
@@ -157,6 +159,7 @@ CURATED = [
     "Teesside", "Wearside", "Home Counties", "Midlands", "West Midlands", "East Midlands",
     "East Anglia", "Yorkshire", "Lancashire", "Cornwall", "Devon", "Kent", "Surrey", "Essex",
     "Sussex", "Cumbria", "Trafalgar Square", "Whitehall", "Silicon Valley", "Latin America",
+    "Midwest", "New England", "Deep South", "Pacific Northwest",
     "Central America", "South America", "North America", "Southeast Asia", "South-East Asia",
     "East Asia", "South Asia", "Central Asia", "East Africa", "West Africa", "North Africa",
     "Southern Africa", "Sub-Saharan Africa", "Horn of Africa", "Western Europe",
@@ -572,7 +575,9 @@ _TOWN = r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)"
 _TOWN_OF = re.compile(r"\b(?:town|city|village|port|district|suburb|province|region)\s+of\s+"
                       + _TOWN + r"\b")
 _TOWN_IN = re.compile(r"\b(?:in|at|near|outside|over|from|to)\s+" + _TOWN
-                      + r",\s+([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
+                      + r"\s*,\s+([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
+# "Tiananmen Square", "Times Square": a named square is a place
+_SQUARE = re.compile(r"\b((?:[A-Z][a-z]+ ){1,2}Square)\b")
 
 
 @lru_cache(maxsize=1)
@@ -586,7 +591,7 @@ def ap_states() -> dict[str, str]:
 
 # "Jacksonville, Fla.", "ROCHESTER, N.H.": only after a place name and a comma,
 # since "Miss.", "Del." and "Ind." are also a title, a rank and a party.
-_AP_STATE = re.compile(r"[A-Za-z],\s+((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]\.)?)")
+_AP_STATE = re.compile(r"[A-Za-z]\s*,\s+((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]\.)?)")
 
 
 def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> list[str]:
@@ -602,6 +607,8 @@ def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> li
                 and words[0].lower() not in common and words[0].lower() not in NOT_NAME_START)
 
     out = [m.group(1) for m in _TOWN_OF.finditer(text) if ok(m.group(1))]
+    out += [m.group(1) for m in _SQUARE.finditer(text)
+            if m.group(1).split()[0] not in MONTHS_DAYS and m.group(1).split()[0].lower() != "the"]
     for m in _TOWN_IN.finditer(text):
         region = gazetteer().get(m.group(2).rstrip("."), None)
         if region and region[1].kind in ("country", "state", "province", "region") and ok(m.group(1)):

@@ -81,6 +81,9 @@ def test_seed_quotes_attributed(seed):
      []),
     ("DUBLIN 1996-08-31\nA right hook won it.", ["Dublin"], []),
     ("IT WAS A DARK NIGHT - said the poet.", [], ["It Was A Dark Night"]),
+    ("Students gathered in Tiananmen Square in 1989.", ["Tiananmen Square"], []),
+    ("Factory orders rose in the Midwest and in Bosnia.",
+     ["Midwest", "Bosnia and Herzegovina"], []),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
