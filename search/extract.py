@@ -533,6 +533,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 and ((not prev_starts and not _is_place(prev))
                      or prev.lower() in _first_names())):
             continue  # "Real Madrid", "Aston Villa"; "Jordan Henderson" (a given name first)
+        if joined and prev[:1].isupper() and (prev.lower().rstrip(".") in PERSON_TITLES
+                                              or prev.lower() in PERSONAL_ROLES):
+            continue  # "President Clinton", "Mr Lincoln": a person
         if not major and not dateline and surface.lower() in common and prev.lower() not in LOCATIVE:
             continue  # "Reading the report", "a nice day", "Bath time"
         out.append((start, end, entry.name))

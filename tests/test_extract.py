@@ -82,6 +82,7 @@ def test_seed_quotes_attributed(seed):
     ("DUBLIN 1996-08-31\nA right hook won it.", ["Dublin"], []),
     ("IT WAS A DARK NIGHT - said the poet.", [], ["It Was A Dark Night"]),
     ("Students gathered in Tiananmen Square in 1989.", ["Tiananmen Square"], []),
+    ("Mr Holt spoke in Ohio.", ["Ohio"], ["Holt"]),  # a title makes a person, not a town
     ("Factory orders rose in the Midwest and in Bosnia.",
      ["Midwest", "Bosnia and Herzegovina"], []),
 ])
