@@ -27,7 +27,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from pickle import dump, dumps, load
+from pickle import dump, load
 from typing import Any
 
 from .codec import NewsCodec
@@ -47,7 +47,7 @@ from .store import FileRecord, IndexDir, Manifest
 
 with whoosh_import():
     from whoosh.formats import Characters, Positions
-    from whoosh.system import emptybytes, pack_uint
+    from whoosh.system import emptybytes
     from whoosh.writing import MERGE_SMALL, NO_MERGE, PostingPool, SegmentWriter
 
 _WORD = re.compile(r"[^\W\d_]{3,24}")  # words for "did you mean" and fuzzy terms
@@ -179,24 +179,6 @@ class _TermPool(PostingPool):
         self.runs = []
 
 
-def _encode_chars(hits: list[tuple[int, int, int]]) -> bytes:
-    # Whoosh's Characters.encode, byte for byte
-    deltas, posbase, charbase = [], 0, 0
-    for pos, start, end in hits:
-        deltas.append((pos - posbase, start - charbase, end - start))
-        posbase, charbase = pos, end
-    return pack_uint(len(deltas)) + dumps(deltas, 2)
-
-
-def _encode_positions(hits: list[int]) -> bytes:
-    # Whoosh's Positions.encode, byte for byte
-    deltas, base = [], 0
-    for pos in hits:
-        deltas.append(pos - base)
-        base = pos
-    return pack_uint(len(deltas)) + dumps(deltas, 2)
-
-
 class FastSegmentWriter(SegmentWriter):
     """Whoosh's SegmentWriter with six changes:
 
@@ -243,13 +225,14 @@ class FastSegmentWriter(SegmentWriter):
         finally:
             del storage.temp_storage
         self.pool = _TermPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
-        # field name -> (analyzer, chars?, field boost) for the one-pass path
+        # field name -> (analyzer, chars?, field boost, the format's encoder)
+        # for the one-pass path
         self._fast = {}
         for name, fobj in self.schema.items():
             fmt, ana = fobj.format, getattr(fobj, "analyzer", None)
             if (isinstance(ana, NewsAnalyzer) and type(fmt) in (Characters, Positions)
                     and fobj.scorable and not fobj.vector and not fobj.separate_spelling()):
-                self._fast[name] = (ana, type(fmt) is Characters, fmt.field_boost)
+                self._fast[name] = (ana, type(fmt) is Characters, fmt.field_boost, fmt.encode)
 
     def add_document(self, **fields) -> None:
         """Whoosh's SegmentWriter.add_document, with the one-pass path for text
@@ -271,8 +254,7 @@ class FastSegmentWriter(SegmentWriter):
                 fieldboost = self._field_boost(fields, fieldname, docboost)
                 fast = self._fast.get(fieldname) if isinstance(value, str) else None
                 if fast:
-                    ana, chars, fb = fast
-                    encode = _encode_chars if chars else _encode_positions
+                    ana, chars, fb, encode = fast
                     for word, hits in ana.index_terms(value, chars).items():
                         freq = len(hits)
                         length += freq
@@ -628,11 +610,11 @@ class _Run:
             return
         w = self._writer()
         try:
+            policy = _live(MERGE_SMALL if final else NO_MERGE)
             if self.workers and self.workers.used:
                 # Mirrors MpWriter's multisegment commit: merge small old
                 # segments (applying deletions), add the workers' segments.
-                segments = w._merge_segments(_live(MERGE_SMALL if final else NO_MERGE),
-                                             False, final)
+                segments = w._merge_segments(policy, False, final)
                 if w._added:
                     segments.append(w._finalize_segment())
                 else:
@@ -641,7 +623,7 @@ class _Run:
                 w._commit_toc(segments)
                 w._finish()
             else:
-                w.commit(mergetype=_live(MERGE_SMALL if final else NO_MERGE))
+                w.commit(mergetype=policy)
         except BaseException as exc:
             self._abort()
             if isinstance(exc, (KeyboardInterrupt, SystemExit, IndexWriteError)):
