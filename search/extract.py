@@ -445,7 +445,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     if len(tokens) > 1 and not titled:
         if _is_place(tokens[0]) and lows[0] not in firsts:
             return None, titled  # "Iraq Sunni", "Britain Sunday" (but "Paul Rieckhoff")
-        if lows[0] in _common_words() and lows[0] not in _first_names():
+        if lows[0] in _common_words() and lows[0] not in firsts:
             return None, titled  # "Peace Corps", "Federal Bureau", "Presidential Debates"
     if all(len(t.rstrip(".")) == 1 for t in tokens):
         return None, titled
