@@ -33,7 +33,6 @@ with whoosh_import():
     from whoosh.filedb.filestore import FileStorage
 
 
-
 class MappedStorage(FileStorage):
     """Whoosh's file storage, reading index files through read-only memory maps.
 
