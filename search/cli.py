@@ -203,7 +203,7 @@ def extract(
         from .indexer import extract_paths
         from .model import Skip
 
-        con = render.console(color=color)
+        con = render.line_console(color=color)
         err = render.console(color=color, stderr=True)
         rows, skipped = [], 0
         for item in extract_paths([str(p) for p in paths]):
@@ -276,7 +276,7 @@ def emit_results(results: list[tuple[str | None, Any]], fmt: str, color: str) ->
         for name, r in results:
             render.print_plain(sys.stdout, r.hits, name)
     else:
-        con = render.console(color=color)
+        con = render.line_console(color=color)
         for name, r in results:
             render.print_hits(con, r.query, r.total, r.seconds, r.hits, r.facets, r.suggestion,
                               name)
@@ -356,7 +356,7 @@ def show(
             render.write_json({**d, "credit": hit.credit, "body": text,
                                "matches": [list(m) for m in spans]})
         else:
-            render.print_article(render.console(color=color), hit, text, spans)
+            render.print_article(render.line_console(color=color), hit, text, spans)
         return 0
 
     _run(body, debug)

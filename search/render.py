@@ -12,18 +12,30 @@ import os
 import sys
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO, Union
 
 from .model import Article, Extraction, Hit, IndexSummary, Passage, Quote, Skip
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 MATCH_STYLE = "bold black on yellow"
+
+# A printed line as (text, Rich style or None) pieces. Hits, articles and
+# extractions are built as lines once; a Console styles them, a PlainConsole
+# writes their text, so the layout cannot differ between the two.
+Segment = tuple[str, Union[str, None]]  # noqa: UP007 - evaluated on Python 3.10 too
+Line = list[Segment]
+
+# What Rich's Text drops (BEL, BS, VT, FF, CR) plus the rest of C0 and DEL
+# (an ESC in an article must not reach a terminal or a pipe as an escape code).
+_CONTROL = dict.fromkeys([*range(9), *range(11, 32), 127])
 
 
 def console(file: TextIO | None = None, color: str = "auto", stderr: bool = False) -> Console:
     """A Console for stdout (or stderr) that follows ``--color auto|always|never``."""
+    from rich.console import Console
+
     kwargs: dict[str, Any] = {"highlight": False, "soft_wrap": False}
     if color == "always":
         kwargs["force_terminal"] = True
@@ -43,6 +55,54 @@ def console(file: TextIO | None = None, color: str = "auto", stderr: bool = Fals
         # time of printing ten hits).
         con.soft_wrap = True
     return con
+
+
+class PlainConsole:
+    """Where line printers write when stdout is no terminal (a pipe, a file) and
+    colour is not forced: the lines a Console would print there (no colour, no
+    wrapping), without importing Rich, which is a tenth of a search's run time."""
+
+    is_terminal = False
+
+    def __init__(self, file: TextIO | None = None) -> None:
+        self.file = file or sys.stdout
+
+    def print_lines(self, lines: list[Line]) -> None:
+        self.file.write("".join("".join(t for t, _ in line) + "\n" for line in lines))
+
+
+def _is_terminal(file: TextIO) -> bool:
+    # Rich's rules (rich.console.Console.is_terminal), so both agree on a pipe.
+    tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if tty_compatible in ("0", "1"):
+        return tty_compatible == "1"
+    force_color = os.environ.get("FORCE_COLOR")
+    if force_color is not None:
+        return force_color != ""
+    try:
+        return file.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def line_console(color: str = "auto", file: TextIO | None = None) -> Console | PlainConsole:
+    """For the line printers (hits, articles, extractions): a Rich Console on a
+    terminal or with ``--color always``, else a PlainConsole."""
+    if color != "always" and not _is_terminal(file or sys.stdout):
+        return PlainConsole(file)
+    return console(file=file, color=color)
+
+
+def print_lines(con: Console | PlainConsole, lines: list[Line]) -> None:
+    """Print built lines: styled by a Console, as text by a PlainConsole."""
+    lines = [[(t.translate(_CONTROL), style) for t, style in line] for line in lines]
+    if isinstance(con, PlainConsole):
+        con.print_lines(lines)
+        return
+    from rich.text import Text
+
+    # One print: Rich renders and writes once, not once per line.
+    con.print(*(Text.assemble(*line) for line in lines), sep="\n")
 
 
 # ------------------------------------------------------------------ JSON
@@ -112,6 +172,8 @@ def _table(**kwargs: Any) -> Any:
 
 
 def print_summary(con: Console, s: IndexSummary, index_dir: str) -> None:
+    from rich.text import Text
+
     table = _table(title=f"Index {index_dir}", show_header=False, title_justify="left",
                   box=None, padding=(0, 2))
     table.add_column(style="bold")
@@ -152,6 +214,8 @@ def skip_dict(sk: Skip) -> dict[str, Any]:
 
 
 def print_stats(con: Console, stats: dict[str, Any]) -> None:
+    from rich.text import Text
+
     table = _table(show_header=False, box=None, padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
@@ -174,67 +238,78 @@ def print_stats(con: Console, stats: dict[str, Any]) -> None:
 # ------------------------------------------------------------------ hits
 
 
-def passage_text(p: Passage) -> Text:
-    text = Text(p.text)
-    for a, b in p.matches:
-        text.stylize(MATCH_STYLE, a, b)
-    return text
+def marked(text: str, matches: Iterable[tuple[int, int]], style: str = MATCH_STYLE) -> Line:
+    """``text`` as pieces with the ``matches`` spans in ``style`` (overlaps merged)."""
+    line: Line = []
+    pos = 0
+    for a, b in sorted(matches):
+        a = max(a, pos)
+        if b <= a:
+            continue
+        if a > pos:
+            line.append((text[pos:a], None))
+        line.append((text[a:b], style))
+        pos = b
+    if pos < len(text):
+        line.append((text[pos:], None))
+    return line
 
 
-def chips(label: str, values: Iterable[str], style: str, limit: int = 8) -> Text | None:
+def chips(label: str, values: Iterable[str], style: str, limit: int = 8) -> Line | None:
     values = list(values)
     if not values:
         return None
-    t = Text(f"{label} ", style="dim")
+    line: Line = [(f"{label} ", "dim")]
     for i, v in enumerate(values[:limit]):
         if i:
-            t.append(" ")
-        t.append(f" {v} ", style=style)
+            line.append((" ", None))
+        line.append((f" {v} ", style))
     if len(values) > limit:
-        t.append(f" +{len(values) - limit}", style="dim")
-    return t
+        line.append((f" +{len(values) - limit}", "dim"))
+    return line
 
 
-def print_hits(con: Console, query: str, total: int, seconds: float, hits: list[Hit],
-               facets: dict[str, list[tuple[str, int]]] | None = None,
-               suggestion: str | None = None, search: str | None = None) -> None:
-    head = Text()
-    if search:
-        head.append(f"[{search}] ", style="bold magenta")
-    head.append(f"{total:,} match{'es' if total != 1 else ''}", style="bold")
-    head.append(f" for {query!r} in {seconds * 1000:.0f} ms")
-    out: list[Text] = [head]
+def _quote_line(indent: str, q: Quote, limit: int, ellipsis: str = "") -> Line:
+    who = q.speaker or q.source or "unattributed"
+    text = q.text[:limit] + (ellipsis if len(q.text) > limit else "")
+    return [(f"{indent}“", None), (text, "italic"), ("” — ", None), (who, "green")]
+
+
+def hit_lines(query: str, total: int, seconds: float, hits: list[Hit],
+              facets: dict[str, list[tuple[str, int]]] | None = None,
+              suggestion: str | None = None, search: str | None = None) -> list[Line]:
+    """The lines of a result list: a head line, then per hit its title, metadata,
+    speaker and place chips, passages with the matches marked, and quotes."""
+    head: Line = [(f"[{search}] ", "bold magenta")] if search else []
+    head += [(f"{total:,} match{'es' if total != 1 else ''}", "bold"),
+             (f" for {query!r} in {seconds * 1000:.0f} ms", None)]
+    out = [head]
     if suggestion:
-        out.append(Text.assemble(("Did you mean: ", "bold"), (suggestion, "italic cyan"), "?"))
-    if facets:
-        for name, items in facets.items():
-            if items:
-                out.append(Text.assemble((f"{name}: ", "bold"),
-                                         ", ".join(f"{k} ({n})" for k, n in items)))
+        out.append([("Did you mean: ", "bold"), (suggestion, "italic cyan"), ("?", None)])
+    for name, items in (facets or {}).items():
+        if items:
+            out.append([(f"{name}: ", "bold"), (", ".join(f"{k} ({n})" for k, n in items), None)])
     for hit in hits:
-        out.append(Text())
-        title = Text(f"{hit.rank}. ", style="bold")
-        title.append(hit.title or "(untitled)", style="bold cyan")
-        out.append(title)
-        meta = Text("   ", style="dim")
+        out.append([])
+        out.append([(f"{hit.rank}. ", "bold"), (hit.title or "(untitled)", "bold cyan")])
         bits = [hit.date.date().isoformat() if hit.date else None, hit.source,
                 display_path(hit.path), f"score {hit.score:.2f}", f"id {hit.id}"]
-        meta.append(" · ".join(b for b in bits if b), style="dim")
-        out.append(meta)
+        out.append([("   ", "dim"), (" · ".join(b for b in bits if b), "dim")])
         for c in (chips("   speakers", hit.speakers, "black on bright_green"),
                   chips("   places", hit.places, "black on bright_blue")):
             if c:
                 out.append(c)
         for p in hit.passages:
-            line = Text("   … ")
-            line.append_text(passage_text(p))
-            line.append(" …")
-            out.append(line)
+            out.append([("   … ", None), *marked(p.text, p.matches), (" …", None)])
         for q in hit.quotes[:2]:
-            who = q.speaker or q.source or "unattributed"
-            out.append(Text.assemble("   “", (q.text[:200], "italic"), "” — ", (who, "green")))
-    # One print: Rich renders and writes once, not once per line.
-    con.print(*out, sep="\n")
+            out.append(_quote_line("   ", q, 200))
+    return out
+
+
+def print_hits(con: Console | PlainConsole, query: str, total: int, seconds: float,
+               hits: list[Hit], facets: dict[str, list[tuple[str, int]]] | None = None,
+               suggestion: str | None = None, search: str | None = None) -> None:
+    print_lines(con, hit_lines(query, total, seconds, hits, facets, suggestion, search))
 
 
 def print_plain(out: TextIO, hits: list[Hit], search: str | None = None) -> None:
@@ -257,22 +332,22 @@ def extraction_dict(article: Article, found: Extraction) -> dict[str, Any]:
     }
 
 
-def print_extraction(con: Console, article: Article, found: Extraction) -> None:
-    con.print(Text(article.title or "(untitled)", style="bold cyan"))
-    con.print(Text(f"   {display_path(article.path)} · id {article.id}", style="dim"))
+def print_extraction(con: Console | PlainConsole, article: Article, found: Extraction) -> None:
+    out: list[Line] = [[(article.title or "(untitled)", "bold cyan")],
+                       [(f"   {display_path(article.path)} · id {article.id}", "dim")]]
     for c in (chips("   speakers", found.speakers, "black on bright_green", limit=30),
               chips("   places", found.places, "black on bright_blue", limit=30),
               chips("   unnamed", found.sources, "black on white", limit=10)):
         if c:
-            con.print(c)
-    for q in found.quotes:
-        who = q.speaker or q.source or "unattributed"
-        con.print(Text.assemble("   “", (q.text[:160] + ("…" if len(q.text) > 160 else ""),
-                                        "italic"), "” — ", (who, "green")))
-    con.print()
+            out.append(c)
+    out += [_quote_line("   ", q, 160, "…") for q in found.quotes]
+    out.append([])
+    print_lines(con, out)
 
 
 def print_saved(con: Console, rows: list[dict[str, Any]]) -> None:
+    from rich.text import Text
+
     if not rows:
         con.print("no saved searches")
         return
@@ -290,24 +365,19 @@ def print_saved(con: Console, rows: list[dict[str, Any]]) -> None:
     con.print(table)
 
 
-def print_article(con: Console, hit: Hit, body: str, spans: list[tuple[int, int]]) -> None:
+def print_article(con: Console | PlainConsole, hit: Hit, body: str,
+                  spans: list[tuple[int, int]]) -> None:
     """A whole article, matches highlighted."""
-    con.print(Text(hit.title or "(untitled)", style="bold cyan"))
     bits = [hit.date.date().isoformat() if hit.date else None, hit.source, hit.credit,
             display_path(hit.path), f"id {hit.id}", hit.url]
-    con.print(Text(" · ".join(b for b in bits if b), style="dim"))
+    out: list[Line] = [[(hit.title or "(untitled)", "bold cyan")],
+                       [(" · ".join(b for b in bits if b), "dim")]]
     for c in (chips("speakers", hit.speakers, "black on bright_green", limit=30),
               chips("places", hit.places, "black on bright_blue", limit=30)):
         if c:
-            con.print(c)
-    con.print()
-    text = Text(body)
-    for a, b in spans:
-        text.stylize(MATCH_STYLE, a, b)
-    con.print(text)
+            out.append(c)
+    out += [[], marked(body, spans)]
     if hit.quotes:
-        con.print()
-        con.print(Text("Quotes", style="bold"))
-        for q in hit.quotes:
-            who = q.speaker or q.source or "unattributed"
-            con.print(Text.assemble("  “", (q.text, "italic"), "” — ", (who, "green")))
+        out += [[], [("Quotes", "bold")]]
+        out += [_quote_line("  ", q, len(q.text)) for q in hit.quotes]
+    print_lines(con, out)
