@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -136,6 +137,49 @@ def test_piped_output_has_no_escape_codes_and_no_wrapping(corpus_index):
     forced = subprocess.run([sys.executable, "-m", "search", "query", "militants", "--color",
                              "always"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert "\x1b[" in forced.stdout
+
+
+def test_piped_text_is_the_terminal_text_without_styles(corpus_index):
+    """Piped output is written without Rich; it must be the very text Rich
+    prints on a terminal (wide enough not to wrap), only unstyled."""
+    env = dict(os.environ, NEWSEARCH_INDEX=corpus_index, COLUMNS="100000")
+    env.pop("NO_COLOR", None)
+    for args in (["query", "state", "of", "emergency", "--facets", "-n", "5"],
+                 ["query", "goverment"],
+                 ["show", str(SEED), "--query", "state of emergency"],
+                 ["extract", str(SEED)]):
+        plain = subprocess.run([sys.executable, "-m", "search", *args], capture_output=True,
+                               text=True, env=env, cwd=ROOT)
+        styled = subprocess.run([sys.executable, "-m", "search", *args, "--color", "always"],
+                                capture_output=True, text=True, env=env, cwd=ROOT)
+        assert plain.returncode == styled.returncode == 0, plain.stderr + styled.stderr
+        assert "\x1b[" in styled.stdout and "\x1b[" not in plain.stdout
+        unstyled = re.sub(r"\x1b\[[0-9;]*m", "", styled.stdout)
+        # the head line carries the query time, which differs between runs
+        assert re.sub(r"in \d+ ms", "", unstyled) == re.sub(r"in \d+ ms", "", plain.stdout)
+
+
+def test_piped_search_does_not_import_rich(corpus_index):
+    code = ("import sys; sys.argv = ['newsearch', 'query', 'militants']\n"
+            "from search.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(str(sorted(m for m in sys.modules if m.startswith('rich'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env=dict(os.environ, NEWSEARCH_INDEX=corpus_index))
+    assert "Mosul map" in out.stdout and out.stderr == "[]"
+
+
+def test_version_and_one_command_apps(cli):
+    from search import __version__
+    from search.cli import _app_for, app
+
+    assert cli("--version").stdout == f"newsearch {__version__}\n"
+    # main() builds an app of the named command alone; the others are not built
+    lean = _app_for(["query"])
+    assert [c.callback.__name__ for c in lean.registered_commands] == ["query"]
+    assert _app_for(["saved"]).registered_groups[0].name == "saved"
+    assert _app_for(["--help"]) is app and _app_for(["nonsense"]) is app
+    assert len(app.registered_commands) > 1
 
 
 def test_plain_output_is_one_line_per_hit(corpus_index, cli):
