@@ -360,7 +360,15 @@ _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have)\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
                          rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
-_ACCORDING = re.compile(rf"\baccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
+# "according to Ronald Reagan's former education secretary William J. Bennett":
+# the owner is not the source, the person after the role is
+_ACCORDING_OWNED = re.compile(
+    rf"\b[Aa]ccording to\s+(?:the\s+)?{NAME}[’']s\s+((?:[a-z][\w-]*\s+){{1,4}}{NAME})")
+# A credit after a closing quotation mark, at the end of a line or before the
+# next quotation ("...shame.” ― Sonya Herridge “During ..."): found on its own,
+# since quotation marks in such lists are often unpaired.
+_CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[“\"]))")
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _PRONOUN_VERB = re.compile(rf"\b(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
@@ -701,7 +709,12 @@ def extract(article: Article) -> Extraction:
         if m:
             add_speaker(_after_descriptors(m.group(1)), m.start(1))
     for m in _ACCORDING.finditer(body):
-        add_speaker(re.sub(r"^(?:[a-z]+\s+)+", "", m.group(1)), m.start(1))
+        if not re.search(r"[’']s$", m.group(1)):
+            add_speaker(re.sub(r"^(?:[a-z]+\s+)+", "", m.group(1)), m.start(1))
+    for m in _ACCORDING_OWNED.finditer(body):
+        add_speaker(_after_descriptors(m.group(1)), m.start(1))
+    for m in _CREDIT.finditer(body):
+        add_speaker(m.group(1).split("\n")[0], m.start(1))  # NAME's spaces take a newline too
     for st in _STATEMENT.finditer(body):
         # "In a statement, X said" / "X ... in a statement": the nearest name
         # in the same sentence.
@@ -747,10 +760,13 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
     if not m:
         m = re.match(rf"\s*,?\s*({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}},)?"
                      rf"\s+{_VERB}\b", after)
+    credit = None
     if not m:  # a credit line: “...” ― Azucena Gonzàlez
-        m = re.match(rf"\s*[―—–]\s*({_TITLED}{NAME})", after)
+        m = credit = re.match(rf"\s*[―—–]\s*({_TITLED}{NAME})", after)
     if m:
-        who = add_speaker(_after_descriptors(m.group(1)), e)
+        # a credit ends with its line (NAME's spaces would take the newline)
+        raw = m.group(1).split("\n")[0] if credit else m.group(1)
+        who = add_speaker(_after_descriptors(raw), e)
         if who:
             return who, None
     m = re.match(rf"\s*,?\s*(?:{_VERB}\s+)?(he|she)\b(?:\s+{_VERB})?", after, re.I)

@@ -135,6 +135,15 @@ def test_places_are_canonical_and_unique():
      "Council, said the test was a provocation.", ["Jean-Marc Ayrault"]),
     ("Iraq Sunni leaders said the vote was unfair.", []),
     ('"It was destined to fail," said Mark MacDougall.', ["Mark MacDougall"]),  # not "Mark Mac"
+    # "According to" opening a sentence; the owner in "X's secretary Y" is not the source
+    ("According to Tim Cook, sales rose.", ["Tim Cook"]),
+    ("According to Ronald Reagan's former education secretary William J. Bennett, the speech "
+     "represents a test.", ["William J. Bennett"]),
+    ("According to Reuters, the talks failed.", []),
+    # credits after unpaired quotation marks, each ending with its line
+    ("”Mr. Trump embodies racism. He is our greatest shame.” ― Sonya Herridge\n“During the debate "
+     "he said we live in hell.” ― Adriana Rodarte", ["Sonya Herridge", "Adriana Rodarte"]),
+    ('The crowd chanted "lock her up right now" — Donald Trump\nNext line.', ["Donald Trump"]),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected

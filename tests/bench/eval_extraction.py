@@ -165,8 +165,15 @@ COUNTRIES = _countries()
 def named_person(span: str, text: str = "", start: int = 0) -> str | None:
     # "Leslie Wimes, a South Florida-based president of ...": the appositive
     # describes the person the span names.
-    span = re.sub(r"\([^)]*\)", " ", span.split(",")[0])  # "Jim Jordan (R-Ohio)"
-    tokens = [t for t in re.split(r"\s+", span.strip()) if t]
+    parts = [p.strip() for p in re.sub(r"\([^)]*\)", " ", span).split(",")]  # "(R-Ohio)"
+    # "The leader of the Anti-Defamation League, Jonathan Greenblatt,": the
+    # description first, then the name it describes.
+    first = parts[0]
+    if len(parts) > 1 and first[:4].lower() in ("the ", "a ", "an ") and parts[1][:1].isupper():
+        first = parts[1]
+    # "Senator John McCain of Arizona": a name, then where the person is from
+    first = re.sub(r"^((?:\S+ ){2,}?\S+) of [A-Z][\w.]*(?: [A-Z][\w.]*)?$", r"\1", first)
+    tokens = [t for t in re.split(r"\s+", first) if t]
     if tokens and tokens[0].lower() == "the" and len(tokens) > 1 and tokens[1].lower() in TITLES:
         tokens.pop(0)  # "the Rev. Peter Wherry"
     # "Trump campaign spokesman Jason Miller": a description in lower case,
@@ -174,7 +181,8 @@ def named_person(span: str, text: str = "", start: int = 0) -> str | None:
     # (only after a role noun: "a spokesman for Hillary Clinton" names Clinton
     # but is not her)
     lower = [i for i, t in enumerate(tokens) if t[:1].islower() and t not in ("de", "van", "von", "al")]
-    if lower and lower[-1] < len(tokens) - 1 and tokens[lower[-1]].lower() in ROLE_NOUNS:
+    if lower and lower[-1] < len(tokens) - 1 and \
+            tokens[lower[-1]].lower().split("-")[-1] in ROLE_NOUNS:  # "co-founder"
         tokens = tokens[lower[-1] + 1:]
     while tokens and tokens[0].lower().rstrip(",") in TITLES:
         tokens.pop(0)
