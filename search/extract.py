@@ -134,6 +134,22 @@ LOCATIVE = {"in", "at", "from", "near", "to", "into", "across", "outside", "arou
             "visit", "visited", "visiting", "leave", "left", "reach", "reached", "entered",
             "flew", "travelled", "traveled", "based", "born", "moved"}
 
+# Words that make a town's name a sports club's: "Chelsea striker Adrian Mutu",
+# "Liverpool boss Rafael Benitez", "Leicester fly-half".
+SPORT_ROLES = {
+    "striker", "strikers", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward",
+    "manager", "boss", "captain", "skipper", "fans", "supporters", "squad", "player",
+    "players", "fly-half", "scrum-half", "prop", "flanker", "hooker", "full-back", "academy",
+    "youngster", "loanee", "team-mate", "team-mates", "teammate", "teammates", "back-row",
+}  # not "side", "attack", "centre", "coach": "the Syrian side", "the Paris attack"
+# ... and the words before one: "beat Chelsea", "Chelsea v Arsenal"
+_CLUB_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|beating|drew with|draw with|lost to|"
+                          r"win over|victory over|defeat to|beaten by)\.?|\(|\bv\.)\s*$")
+_CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assistant\s+)?"
+                         rf"(?:{'|'.join(sorted(SPORT_ROLES, key=len, reverse=True))})\b"
+                         r"|\s+(?:v|vs)\.?\s|\s*\)")
+_STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|city of|town of)\s+$")
+
 # Canonical English names for common short forms (GeoNames has none).
 COUNTRY_ALIASES = {
     "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
@@ -531,8 +547,12 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             if (word.lower() not in NAME_SUFFIXES and not re.match(r"[’']s\b", after)
                     and not _is_place(word) and word not in MONTHS_DAYS):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
-        m_of = re.search(r"([A-Z][\w-]*)\s+of\s+(?:the\s+)?$", before)
-        if m_of and m_of.group(1).lower() not in GEO_HEAD_WORDS:
+        m_of = re.search(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$", before)
+        if m_of and m_of.group(2).lower() not in GEO_HEAD_WORDS and not (
+                # "Cedric Pioline of France", "Bernie Sanders of Vermont": a
+                # person (a given name first) and the country or state they are from
+                not strict and major and m_of.group(1) and m_of.group(1).lower() in _first_names()
+                and m_of.group(2).lower() not in ORG_WORDS):  # "Royal Bank of Scotland"
             continue  # "Bank of England", "University of Chicago"
         prev_starts = prev_word is not None and re.search(
             r"(?:^|[.!?:\"“”\n])\s*$", before[:prev_word.start()]) is not None
@@ -630,6 +650,41 @@ def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> li
                                    and re.match(r"\s*[A-Z]", text[m.end():m.end() + 3])):
             out.append(states[abbr])  # ("Miss. Smith" is a person)
     return out
+
+
+def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
+    """Towns in ``candidates`` that the text uses as sports clubs' names and
+    never as a place: "Chelsea striker Adrian Mutu", "beat Liverpool 2-1",
+    "Drobnjak (Bastia)", a results table ("Portsmouth 1 Queens Park Rangers 2").
+    Countries are kept: national teams are their country ("England beat France")."""
+    clubs, places = set(), set()
+    for s, e, name in candidates:
+        found = gazetteer().get(text[s:e], None)
+        kind = found[1].kind if found else None
+        if kind not in ("city", "province", "state"):
+            continue
+        before, after = text[max(0, s - 30):s], text[e:e + 40]
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line = text[line_start:line_end if line_end != -1 else len(text)]
+        if _STRICT_LOCATIVE.search(before):
+            places.add(name)
+        elif kind == "state":  # "TEXAS 73 54 .575": only a standings line makes a club
+            if len(line) < 120 and re.match(r"\s+\d{1,3}\b", after) and \
+                    len(re.findall(r"\b\d+\b", line)) >= 2:
+                clubs.add(name)
+        elif (_CLUB_BEFORE.search(before) and not before.rstrip().endswith("(")) or \
+                _CLUB_AFTER.match(after) and not (after.lstrip().startswith(")")
+                                                  and not before.rstrip().endswith("(")):
+            clubs.add(name)
+        elif len(line) < 120 and re.match(r"\s+\d{1,3}(?:-\d{1,3})?\b", after) \
+                and len(re.findall(r"\b\d+\b", line)) >= 2:
+            clubs.add(name)  # a results or standings line
+        elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (
+                m := re.search(r"([A-Z][a-z]+)\s*\(\s*$", before)) and not _is_place(m.group(1)) \
+                and gazetteer().get(m.group(1), None) is None:
+            clubs.add(name)  # "Anto Drobnjak ( Bastia )": a player's club ("Mumbai (Bombay)" stays)
+    return clubs - places
 
 
 @lru_cache(maxsize=4096)
@@ -743,10 +798,11 @@ def extract(article: Article) -> Extraction:
         quotes.append(Quote(qtext, speaker, source, s, e))
 
     person_tokens |= frozenset(t for n in speakers for t in n.split())
+    clubs = club_places(body, candidates)
     places = _dedupe(p for s, e, p in candidates if body[s:e] not in person_tokens)
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
-    places = _dedupe(places + title_places + shouted_places(article.title + "\n" + body)
-                     + context_places(body, person_tokens))
+    places = _dedupe([p for p in places + shouted_places(article.title + "\n" + body)
+                      if p not in clubs] + title_places + context_places(body, person_tokens))
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
     ordered = [n for n in ordered if not any(n != o and n in o for o in ordered)]
     return Extraction(tuple(ordered), tuple(places), tuple(quotes), tuple(sources))

@@ -85,6 +85,20 @@ def test_seed_quotes_attributed(seed):
     ("Mr Holt spoke in Ohio.", ["Ohio"], ["Holt"]),  # a title makes a person, not a town
     ("Factory orders rose in the Midwest and in Bosnia.",
      ["Midwest", "Bosnia and Herzegovina"], []),
+    # towns that name sports clubs: a role after, a score, "v", a player's club
+    ("Chelsea striker Adrian Mutu was banned after Liverpool beat Chelsea.", [],
+     ["Chelsea", "Liverpool"]),
+    ("Portsmouth 1 Queens Park Rangers 2\nTranmere 3 Grimsby 2", [], ["Portsmouth", "Grimsby"]),
+    ("3 - Anto Drobnjak ( Bastia ) , Xavier Gravelaine ( Marseille ) .", [],
+     ["Bastia", "Marseille"]),
+    ("Chelsea striker Adrian Mutu was fined. He lives in Chelsea.", ["Chelsea"], []),  # in X: a place
+    ("England beat France in Paris.", ["England", "France", "Paris"], []),  # national teams stay
+    ("The Paris attack and the Mosul side of the river.", ["Paris", "Mosul"], []),
+    ("The film about the Mumbai (Bombay) blasts was postponed.", ["Mumbai"], []),
+    # "Name of Country": the person's country; an organisation's "of" is not
+    ("Cedric Pioline of France beat Senator Bernie Sanders of Vermont.", ["France", "Vermont"], []),
+    ("The Royal Bank of Scotland and the Bank of England met.", [], ["Scotland", "England"]),
+    ("Bruce Robinson of Basic American Foods spoke.", [], ["Basic"]),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
