@@ -42,7 +42,13 @@ SPEECH_VERBS = (
     "declared|maintained|conceded|complained|recalled|appealed|posted|reported|accused|"
     "described|demanded|vowed|responded|testified|countered|remarked|cautioned|quipped|"
     "wondered|emphasized|emphasised|recounted|pointed out|went on|had said|has said|has called|"
-    "has warned|has told"
+    "has warned|has told|"
+    # words of reporting beyond "say": "Toomey fumed", "Mr. Cruz pledged"
+    "fumed|gloated|pledged|promised|promises|boasted|bragged|joked|lamented|scoffed|mocked|"
+    "criticized|criticised|praised|slammed|blasted|hinted|mused|contended|asserted|alleged|"
+    "shouted|yelled|concluded|reiterated|assured|disclosed|"
+    "objected|protested|retorted|interjected|explains|recalls|adding"
+    # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 PERSON_TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
@@ -98,7 +104,16 @@ ORG_WORDS = {
     "grammys", "academy", "games", "cup", "championship", "open", "tour", "series", "day",
     "prison", "jail", "bay", "airport", "station", "stadium", "hotel", "square", "road",
     "avenue", "bridge", "park", "palace", "castle", "cathedral", "abbey", "tower", "hall",
+    # things named like people: "Clinton Global Initiative", "Ku Klux Klan"
+    "initiative", "partnership", "plan", "dialogue", "promise", "arena", "market", "county",
+    "beach", "klan", "alliance", "coalition", "project", "program", "programme", "act", "poll",
+    "survey", "pac", "caucus", "movement", "conference", "summit", "forum", "mall", "plaza",
+    "district", "amendment", "doctrine", "agreement", "accord", "treaty", "prize", "award",
+    "trophy", "lab", "laboratory", "clinic", "mosque", "temple", "synagogue",
 }
+# A capitalised function word ends a name (headline case: "Marco Rubio On Rape")
+NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By", "As", "Over",
+               "After", "Against", "Is", "Are", "Was", "Says", "Said", "Vs", "Slams", "Takes"}
 NOT_NAME_START = {
     "the", "a", "an", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i",
     "you", "his", "her", "their", "our", "its", "but", "and", "or", "so", "if", "when", "while",
@@ -109,7 +124,7 @@ NOT_NAME_START = {
     "some", "many", "most", "both", "all", "one", "two", "three", "experts", "analysts",
     "critics", "sources", "reports", "witnesses", "residents", "ministers", "mps", "fans",
     "speaking", "asked", "last", "next", "now", "then", "yesterday", "today", "earlier", "later",
-    "also", "not", "no", "yes", "chelsea", "arsenal", "liverpool",
+    "also", "not", "no", "yes", "chelsea", "arsenal", "liverpool", "il", "my", "your",
 }
 MONTHS_DAYS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -457,6 +472,21 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
         if at is not None:
             tokens = tokens[at:]
             name = " ".join(tokens)
+    if tokens and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", tokens[0]):
+        tokens = tokens[1:]  # "State-owned Rosneft", "Cash-strapped Smith"
+        name = " ".join(tokens)
+    cut = next((i for i, t in enumerate(tokens) if i and t in NAME_BREAKS), None)
+    if cut is not None:
+        tokens = tokens[:cut]
+        name = " ".join(tokens)
+    # "Ted Cruz South Carolina": a name, then a country or state (a headline's)
+    for k in (2, 1):
+        if len(tokens) - k >= 2:
+            found = gazetteer().get(" ".join(tokens[-k:]), None)
+            if found and found[1].kind in ("country", "state") and tokens[-k - 1].lower() not in COMPASS:
+                tokens = tokens[:-k]
+                name = " ".join(tokens)
+                break
     if not tokens or len(tokens) > 4:
         return None, titled
     lows = [t.lower() for t in tokens]

@@ -158,6 +158,11 @@ def test_places_are_canonical_and_unique():
     ("”Mr. Trump embodies racism. He is our greatest shame.” ― Sonya Herridge\n“During the debate "
      "he said we live in hell.” ― Adriana Rodarte", ["Sonya Herridge", "Adriana Rodarte"]),
     ('The crowd chanted "lock her up right now" — Donald Trump\nNext line.', ["Donald Trump"]),
+    # reporting verbs beyond "say"; things named like people; headline case
+    ("Pat Toomey fumed on Tuesday and Ted Cruz pledged to fight.", ["Pat Toomey", "Ted Cruz"]),
+    ("The Clinton Global Initiative said it would close.", []),
+    ("Marco Rubio On Rape said nothing new, and Ted Cruz South Carolina said more.",
+     ["Marco Rubio", "Ted Cruz"]),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected

@@ -220,7 +220,7 @@ def eval_polnear(split: str):
         text = text_file.read_text(encoding="utf-8")
         spans, events = {}, []
         for line in ann.read_text(encoding="utf-8").splitlines():
-            if line.startswith("T"):
+            if line.startswith("T") and line.count("\t") >= 2:  # (train has a few broken lines)
                 tid, info, _surface = line.split("\t", 2)
                 kind, rest = info.split(" ", 1)
                 a, b = rest.split(";")[0].split()
