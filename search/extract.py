@@ -47,7 +47,8 @@ SPEECH_VERBS = (
     "fumed|gloated|pledged|promised|promises|boasted|bragged|joked|lamented|scoffed|mocked|"
     "criticized|criticised|praised|slammed|blasted|hinted|mused|contended|asserted|alleged|"
     "shouted|yelled|concluded|reiterated|assured|disclosed|"
-    "objected|protested|retorted|interjected|explains|recalls|adding"
+    "objected|protested|retorted|interjected|explains|recalls|adding|concludes|continues|"
+    "answers|answered"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 PERSON_TITLES = {
