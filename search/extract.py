@@ -173,7 +173,7 @@ _CLUB_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|beating|drew with|draw with|lost t
                           r"win over|victory over|defeat to|beaten by)\.?|\(|\bv\.)\s*$")
 _CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assistant\s+)?"
                          rf"(?:{'|'.join(sorted(SPORT_ROLES, key=len, reverse=True))})\b"
-                         r"|\s+(?:v|vs)\.?\s|\s*\)")
+                         r"|\s+(?:v|vs)\.?\s")
 # A team opening a sentence takes a plural verb, a town does not ("Newcastle
 # have signed"), and teams beat each other ("Barcelona beat Madrid").
 _CLUB_SUBJECT = re.compile(r"\s+(?:are|have|were)\s+(?!been\b)")
@@ -735,20 +735,18 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
                     len(re.findall(r"\b\d+\b", line)) >= 2:
                 clubs.add(name)
         elif (_CLUB_BEFORE.search(before) and not before.rstrip().endswith("(")) or \
-                _CLUB_AFTER.match(after) and not (after.lstrip().startswith(")")
-                                                  and not before.rstrip().endswith("(")) or \
-                _CLUB_WIN.match(after) or \
+                _CLUB_AFTER.match(after) or _CLUB_WIN.match(after) or \
                 _CLUB_SUBJECT.match(after) and re.search(r"(?:^|[.!?\n\"“”])\s*$", before):
             clubs.add(name)
         elif len(line) < 120 and re.match(r"\s+\d{1,3}(?:-\d{1,3})?\b", after) \
                 and len(re.findall(r"\b\d+\b", line)) >= 2:
             clubs.add(name)  # a results or standings line
-        elif sporty:
-            uncued.add(name)
         elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (
                 m := re.search(r"([A-Z][a-z]+)\s*\(\s*$", before)) and not _is_place(m.group(1)) \
                 and gazetteer().get(m.group(1), None) is None:
             clubs.add(name)  # "Anto Drobnjak ( Bastia )": a player's club ("Mumbai (Bombay)" stays)
+        elif sporty:
+            uncued.add(name)
     return (clubs | (uncued - venues)) - places
 
 
