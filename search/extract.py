@@ -51,6 +51,12 @@ SPEECH_VERBS = (
     "answers|answered"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
+# Reporting verbs whose object follows them: the name after one is not the speaker
+OBJECT_VERBS = frozenset({
+    "told", "tells", "asked", "asks", "urged", "urges", "accused", "called", "calls", "praised",
+    "criticized", "criticised", "slammed", "blasted", "mocked", "promised", "promises", "assured",
+    "described", "has told", "has called",
+})
 PERSON_TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
     "reverend", "mx",
@@ -823,7 +829,8 @@ def extract(article: Article) -> Extraction:
         m = _NAME_BEFORE.search(window)
         if m:
             add_speaker(m.group(1), v.start() - len(window) + m.start(1))
-        m = _NAME_AFTER.match(body, v.end(), v.end() + 90)
+        # "said X" names the speaker, "told X" / "praised X" the one spoken to or of
+        m = None if v.group(0) in OBJECT_VERBS else _NAME_AFTER.match(body, v.end(), v.end() + 90)
         if m:
             add_speaker(_after_descriptors(m.group(1)), m.start(1))
     for m in _ACCORDING.finditer(body):

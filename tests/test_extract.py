@@ -185,6 +185,9 @@ def test_places_are_canonical_and_unique():
     # reporting verbs beyond "say"; things named like people; headline case
     ("Pat Toomey fumed on Tuesday and Ted Cruz pledged to fight.", ["Pat Toomey", "Ted Cruz"]),
     ("The Clinton Global Initiative said it would close.", []),
+    # the name after "told" or "praised" is who was spoken to or of
+    ("Barack Obama praised Angela Merkel, and Mr Smith told BBC Radio Five Live it was bad.",
+     ["Barack Obama", "Smith"]),
     ("Marco Rubio On Rape said nothing new, and Ted Cruz South Carolina said more.",
      ["Marco Rubio", "Ted Cruz"]),
 ])
