@@ -59,7 +59,7 @@ OBJECT_VERBS = frozenset({
 })
 PERSON_TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
-    "reverend", "mx",
+    "reverend", "mx", "baroness", "viscount", "countess",
 }
 ROLE_WORDS = {
     "president", "prime", "minister", "chancellor", "secretary", "foreign", "home", "general",
@@ -873,9 +873,38 @@ def extract(article: Article) -> Extraction:
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
     places = _dedupe([p for p in places + shouted_places(article.title + "\n" + body)
                       if p not in clubs] + title_places + context_places(body, person_tokens))
+    speakers = {n: p for n, p in speakers.items() if not _thing_named(n, body, p)}
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
     ordered = [n for n in ordered if not any(n != o and n in o for o in ordered)]
     return Extraction(tuple(ordered), tuple(places), tuple(quotes), tuple(sources))
+
+
+_HE = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms)\b", re.I)
+_IT = re.compile(r"\b(?:it|its|they|their|them)\b", re.I)
+
+
+def _thing_named(name: str, body: str, pos: int) -> bool:
+    """A two-word "speaker" that reads like a firm, a club or a title rather
+    than a person ("Nortel Networks", "Amnesty International", "Bayer
+    Leverkusen": no given name first, and a dictionary word or a city last) is
+    one unless the text calls it by its last word more often than by its first
+    ("Jones said", a person; "Nortel said", a firm) or goes on about a "he" or
+    "she" more than an "it" or "they" ("Digby Jones said he would ...")."""
+    tokens = name.split()
+    if len(tokens) < 2 or tokens[0].lower() in _first_names():
+        return False
+    last = gazetteer().get(tokens[-1], None)
+    if tokens[-1].lower() not in _common_words() and not (
+            last and last[1].kind in ("city", "province") and last[1].population >= 100_000):
+        return False
+    # a person is "Johnson" on second mention, a firm "Nortel"
+    first, last = re.escape(tokens[0]), re.escape(tokens[-1])
+    last_alone = len(re.findall(rf"(?<!{first} )\b{last}\b", body))
+    first_alone = len(re.findall(rf"\b{first}\b(?! {last})", body))
+    if last_alone > first_alone:
+        return False
+    around = body[pos:pos + 300]
+    return len(_HE.findall(around)) <= len(_IT.findall(around))
 
 
 def _attribute(body, s, e, mentions, add_speaker, quotes):

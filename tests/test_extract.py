@@ -185,6 +185,11 @@ def test_places_are_canonical_and_unique():
     # reporting verbs beyond "say"; things named like people; headline case
     ("Pat Toomey fumed on Tuesday and Ted Cruz pledged to fight.", ["Pat Toomey", "Ted Cruz"]),
     ("The Clinton Global Initiative said it would close.", []),
+    # firms and clubs named like people ("Nortel Networks said it ..."); a person
+    # is called by the last word of the name ("Digby Jones ... Jones said")
+    ("Nortel Networks said it would cut jobs. Nortel has struggled.", []),
+    ("Bayer Leverkusen said they were happy.", []),
+    ("Digby Jones said the plan was bad. Jones added that it would fail.", ["Digby Jones"]),
     # the name after "told" or "praised" is who was spoken to or of
     ("Barack Obama praised Angela Merkel, and Mr Smith told BBC Radio Five Live it was bad.",
      ["Barack Obama", "Smith"]),
