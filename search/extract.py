@@ -184,7 +184,8 @@ _CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assi
 # have signed"), and teams beat each other ("Barcelona beat Madrid").
 _CLUB_SUBJECT = re.compile(r"\s+(?:are|have|were)\s+(?!been\b)")
 _CLUB_WIN = re.compile(r"\s+(?:beat|drew|thrashed|defeated|edged|hammered)\b")
-_STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|city of|town of)\s+$")
+_STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|city of|town of)\s+$",
+                              re.IGNORECASE)  # "In Vaduz: Vaduz (Liechtenstein) 1 ..."
 
 # Canonical English names for common short forms (GeoNames has none).
 COUNTRY_ALIASES = {
@@ -200,7 +201,12 @@ COUNTRY_ALIASES = {
     "Persia": "Iran", "Macedonia": "North Macedonia", "Swaziland": "Eswatini",
     "Bosnia": "Bosnia and Herzegovina", "Soviet Union": "Soviet Union", "USSR": "Soviet Union",
     "Czechoslovakia": "Czechoslovakia",
+    # headline abbreviations ("S. Korea asked to stop missionaries", "BNZ cuts NZ rates")
+    "S. Korea": "South Korea", "N. Korea": "North Korea", "S. Africa": "South Africa",
+    "N. Ireland": "Northern Ireland", "NZ": "New Zealand", "HK": "Hong Kong",
+    "H.K.": "Hong Kong", "Trinidad": "Trinidad and Tobago",
 }
+SHORT_ALIASES = {"UK", "US", "NZ", "HK"}  # the only two-letter names
 # Regions, seas, rivers and areas the gazetteers lack (kept short on purpose).
 CURATED = [
     "England", "Scotland", "Wales", "Northern Ireland", "Kurdistan", "Iraqi Kurdistan", "Levant",
@@ -314,7 +320,7 @@ def _build_gazetteer(common: frozenset[str]):
 
     def add(surface: str, entry: Entry) -> None:
         surface = surface.strip()
-        if len(surface) < 3 and surface not in ("UK", "US"):
+        if len(surface) < 3 and surface not in SHORT_ALIASES:
             return
         old = names.get(surface)
         if old is None or _rank(entry) > _rank(old):
@@ -644,6 +650,11 @@ def shouted_places(text: str) -> list[str]:
     """Places in upper-case text: wire datelines ("LONDON (Reuters) -",
     "NEW YORK 1996-08-30") and all-caps headlines ("RUSSIA BEAT ITALY"). Read as
     title case; headlines keep only countries, continents and big cities."""
+    return dateline_places(text) + _caps_line_places(text)
+
+
+def dateline_places(text: str) -> list[str]:
+    """The places of wire datelines: where the story was filed."""
     out = []
     for m in _DATELINE.finditer(text):
         city = m.group(1).strip().title()
@@ -656,6 +667,11 @@ def shouted_places(text: str) -> list[str]:
             # or given a region, is still the dateline's place ("TOFTIR 1996-08-31")
             found = [word]
         out += found + region
+    return out
+
+
+def _caps_line_places(text: str) -> list[str]:
+    out = []
     for line in text.split("\n"):
         # isupper: every cased letter upper case (checked first: it is cheap)
         if line.isupper() and sum(c.isalpha() for c in line) >= 8:
@@ -734,7 +750,7 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         if _STRICT_LOCATIVE.search(before):
             places.add(name)
-        elif re.search(r"\bat\s+(?:the\s+)?$", before):
+        elif re.search(r"\b[Aa]t\s+(?:the\s+)?$", before):
             venues.add(name)
         elif kind == "state":  # "TEXAS 73 54 .575": only a standings line makes a club
             if len(line) < 120 and re.match(r"\s+\d{1,3}\b", after) and \
@@ -871,8 +887,10 @@ def extract(article: Article) -> Extraction:
     clubs = club_places(body, candidates)
     places = _dedupe(p for s, e, p in candidates if body[s:e] not in person_tokens)
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
-    places = _dedupe([p for p in places + shouted_places(article.title + "\n" + body)
-                      if p not in clubs] + title_places + context_places(body, person_tokens))
+    # (a dateline is where the story was filed, even when a club bears its name)
+    shouted = article.title + "\n" + body
+    places = _dedupe([p for p in places + _caps_line_places(shouted) if p not in clubs]
+                     + dateline_places(shouted) + title_places + context_places(body, person_tokens))
     speakers = {n: p for n, p in speakers.items() if not _thing_named(n, body, p)}
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
     ordered = [n for n in ordered if not any(n != o and n in o for o in ordered)]

@@ -109,6 +109,11 @@ def test_seed_quotes_attributed(seed):
      ["Chelsea", "Barcelona"]),
     ("Newcastle have signed a winger, and Barcelona beat Madrid.", [],
      ["Newcastle", "Barcelona", "Madrid"]),
+    # a dateline is where the story was filed, even in a results report
+    ("NEW YORK 1996-08-22\nResults of Major League games:\nNew York 5 Boston 3\nDetroit 7 "
+     "Chicago 4", ["New York"], ["Boston", "Detroit"]),
+    ("In Vaduz: Vaduz (Liechtenstein) 1 Riga (Latvia) 1", ["Vaduz", "Liechtenstein"], []),
+    ("S. Korea asked China to stop. BNZ cuts NZ rates.", ["South Korea", "New Zealand"], []),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
