@@ -116,7 +116,7 @@ ORG_WORDS = {
     "beach", "klan", "alliance", "coalition", "project", "program", "programme", "act", "poll",
     "survey", "pac", "caucus", "movement", "conference", "summit", "forum", "mall", "plaza",
     "district", "amendment", "doctrine", "agreement", "accord", "treaty", "prize", "award",
-    "trophy", "lab", "laboratory", "clinic", "mosque", "temple", "synagogue",
+    "trophy", "lab", "laboratory", "clinic", "mosque", "temple", "synagogue", "guild",
 }
 # A capitalised function word ends a name (headline case: "Marco Rubio On Rape")
 NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By", "As", "Over",
@@ -205,6 +205,9 @@ COUNTRY_ALIASES = {
     "S. Korea": "South Korea", "N. Korea": "North Korea", "S. Africa": "South Africa",
     "N. Ireland": "Northern Ireland", "NZ": "New Zealand", "HK": "Hong Kong",
     "H.K.": "Hong Kong", "Trinidad": "Trinidad and Tobago",
+    # countries of the past that news still names
+    "East Germany": "East Germany", "West Germany": "West Germany",
+    "North Yemen": "North Yemen", "South Yemen": "South Yemen",
 }
 SHORT_ALIASES = {"UK", "US", "NZ", "HK"}  # the only two-letter names
 # Regions, seas, rivers and areas the gazetteers lack (kept short on purpose).
@@ -614,9 +617,11 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         m_of = re.search(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$", before)
         if m_of and m_of.group(2).lower() not in GEO_HEAD_WORDS and not (
                 # "Cedric Pioline of France", "Bernie Sanders of Vermont": a
-                # person (a given name first) and the country or state they are from
-                not strict and major and m_of.group(1) and m_of.group(1).lower() in _first_names()
-                and m_of.group(2).lower() not in ORG_WORDS):  # "Royal Bank of Scotland"
+                # person (a given name first) and the country or state they are
+                # from; "Fenerbahce of Turkey": a club and its country
+                not strict and major and m_of.group(2).lower() not in ORG_WORDS  # "Royal Bank of Scotland"
+                and (m_of.group(1) and m_of.group(1).lower() in _first_names()
+                     or entry.kind == "country")):
             continue  # "Bank of England", "University of Chicago"
         prev_starts = prev_word is not None and re.search(
             r"(?:^|[.!?:\"“”\n])\s*$", before[:prev_word.start()]) is not None

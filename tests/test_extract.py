@@ -98,6 +98,8 @@ def test_seed_quotes_attributed(seed):
     # "Name of Country": the person's country; an organisation's "of" is not
     ("Cedric Pioline of France beat Senator Bernie Sanders of Vermont.", ["France", "Vermont"], []),
     ("The Royal Bank of Scotland and the Bank of England met.", [], ["Scotland", "England"]),
+    ("Fenerbahce of Turkey met the Church of England and The Times of India.", ["Turkey"],
+     ["England", "India"]),
     ("Bruce Robinson of Basic American Foods spoke.", [], ["Basic"]),
     # big cities whose names the common-word list holds need no "in"; the
     # list's alternate spellings that are words are no places at all
