@@ -163,6 +163,7 @@ SPORT_ROLES = {
     "manager", "boss", "captain", "skipper", "fans", "supporters", "squad", "player",
     "players", "fly-half", "scrum-half", "prop", "flanker", "hooker", "full-back", "academy",
     "youngster", "loanee", "team-mate", "team-mates", "teammate", "teammates", "back-row",
+    "bowler", "batsman", "all-rounder", "spinner", "seamer", "wicketkeeper", "opener",
 }  # not "side", "attack", "centre", "coach": "the Syrian side", "the Paris attack"
 # Words of a sports report: where four or more of them occur, a town named
 # without "in" ("the Barcelona game", "Newcastle were never in danger") is a club.
@@ -595,8 +596,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue
         if entry.kind == "demonym":
             continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")
-        if surface in person_tokens:
-            continue
+        if surface in person_tokens or surface.lower() in ORG_WORDS:
+            continue  # (the town of Hama is no mention in "Hamas")
         major = entry.kind in ("country", "continent", "state", "region") or (
             entry.kind == "city" and entry.population >= 1_000_000)
         if strict and not major:
@@ -633,6 +634,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if joined and prev[:1].isupper() and (prev.lower().rstrip(".") in PERSON_TITLES
                                               or prev.lower() in PERSONAL_ROLES):
             continue  # "President Clinton", "Mr Lincoln": a person
+        if not major and re.search(r"(?:^|[\s(])[A-Z]\.\s?$", before):
+            continue  # "W. Weston", "J. Crawley": an initial, then a surname
         if (not major and not dateline and surface.lower() in common and prev.lower() not in LOCATIVE
                 and (entry.population < 500_000 or surface.lower() in _first_names())):
             # "Reading the report", "a nice day", "Bath time" (the word list

@@ -100,6 +100,8 @@ def test_seed_quotes_attributed(seed):
     ("The Royal Bank of Scotland and the Bank of England met.", [], ["Scotland", "England"]),
     ("Fenerbahce of Turkey met the Church of England and The Times of India.", ["Turkey"],
      ["England", "India"]),
+    # an initial makes a person of a town's name; an organisation is no town
+    ("Worcestershire 238 ( W. Weston 100 not out ), and Hamas agreed.", [], ["Weston", "Hama"]),
     ("Bruce Robinson of Basic American Foods spoke.", [], ["Basic"]),
     # big cities whose names the common-word list holds need no "in"; the
     # list's alternate spellings that are words are no places at all
