@@ -425,7 +425,7 @@ _VERB = rf"(?:{SPEECH_VERBS})"
 # just after ("said X", "said Chelsea boss Jose Mourinho") in a short window.
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
-                          rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{2,90}})?,)?\s+"
+                          rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{2,90}})?,)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have)\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
                          rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
@@ -477,9 +477,9 @@ def _possessive(name: str) -> str:
 def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
     """A candidate string to a clean person name (or None), and whether a
     personal title marked it; a name that is one of the article's ``places``
-    is none."""
+    is none unless a personal title marks it ("Ms. Gao", not the town of Gao)."""
     name, titled = _person_name(raw)
-    if name and name in places:
+    if name and name in places and not titled:
         return None, titled
     return name, titled
 
@@ -548,7 +548,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
 
 
 
-_QUOTE_MARK = re.compile(r'["“]')
+_QUOTE_MARK = re.compile(r'["“]|\'\'')  # '' is the double quote of some wire archives
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -564,11 +564,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if para[i] == '"' and i and para[i - 1].isalnum():
                 i += 1  # inch marks, 6'2"
                 continue
-            close = para.find("”" if para[i] == "“" else '"', i + 1)
+            mark = m.group(0)
+            close = para.find({"“": "”", '"': '"', "''": "''"}[mark], i + len(mark))
             end = close if close != -1 else len(para)
-            if end - i > 1:
-                spans.append((pos + i + 1, pos + end))
-            i = end + 1
+            if end - i > len(mark):
+                spans.append((pos + i + len(mark), pos + end))
+            i = end + len(mark)
         pos += len(para) + 1
     return spans
 
@@ -935,12 +936,17 @@ def _thing_named(name: str, body: str, pos: int) -> bool:
 
 def _attribute(body, s, e, mentions, add_speaker, quotes):
     """Who said the quotation at body[s:e]: (named speaker, unnamed source)."""
-    after = body[e + 1:e + 140]
-    before = body[max(0, s - 140):max(0, s - 1)]
+    mark = 2 if body[e:e + 2] == "''" else 1  # the closing mark: ” " or ''
+    after = body[e + mark:e + 139 + mark]
+    mark = 2 if body[max(0, s - 2):s] == "''" else 1
+    before = body[max(0, s - 139 - mark):max(0, s - mark)]
     m = re.match(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})", after)
     if not m:
         m = re.match(rf"\s*,?\s*({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}},)?"
                      rf"\s+{_VERB}\b", after)
+    if not m:  # '…,'' the White House spokesman, Josh Earnest, said'
+        m = re.match(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?\s+{_VERB}\b",
+                     after)
     credit = None
     if not m:  # a credit line: “...” ― Azucena Gonzàlez
         m = credit = re.match(rf"\s*[―—–]\s*({_TITLED}{NAME})", after)

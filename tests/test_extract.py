@@ -226,6 +226,18 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     assert spans == ["this is one", "Another runs on"]
 
 
+def test_wire_double_quotes_and_description_first_attributions():
+    """'' is the double quote of the New York Times archive; "the spokesman,
+    Name, said" puts the description before the name; a personal title makes
+    a person of a town's name ("Ms. Gao", not Gao in Mali)."""
+    body = ("''It is over,'' the White House spokesman, Josh Earnest, said on Thursday. "
+            "''We should act now,'' Ms. Gao said by telephone.")
+    found = extract(art(body))
+    assert [(q.speaker, q.text) for q in found.quotes] == [
+        ("Josh Earnest", "It is over,"), ("Gao", "We should act now,")]
+    assert "Gao" not in found.places
+
+
 def test_find_places_offsets_point_at_the_text():
     text = "Fighting spread from Mosul to Fallujah."
     for s, e, name in find_places(text):

@@ -237,7 +237,10 @@ def eval_polnear(split: str):
             if who:
                 gold.add(who)
             con = spans.get(ev.get("Content", ""))
-            if who and con and text[con[1]:con[2]].lstrip()[:1] in "\"“":
+            # a direct quotation: opened by " or “, or by '' (the New York Times
+            # archive's double quote)
+            if who and con and (text[con[1]:con[2]].lstrip()[:1] in "\"“"
+                                or text[con[1]:con[2]].lstrip().startswith("''")):
                 gold_quotes.append((con[1], con[2], who))
         lines = text.split("\n", 1)
         title, body = lines[0], lines[1] if len(lines) > 1 else ""
