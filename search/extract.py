@@ -185,6 +185,12 @@ _CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assi
 # have signed"), and teams beat each other ("Barcelona beat Madrid").
 _CLUB_SUBJECT = re.compile(r"\s+(?:are|have|were)\s+(?!been\b)")
 _CLUB_WIN = re.compile(r"\s+(?:beat|drew|thrashed|defeated|edged|hammered)\b")
+_SPORT_WORD = re.compile(r"\b(?:" + "|".join(sorted(SPORT_WORDS, key=len, reverse=True)) + r")\b")
+_AT_END = re.compile(r"\b[Aa]t\s+(?:the\s+)?$")
+_SCORE = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?\b")  # "Portsmouth 1", "Yorkshire 305-5"
+_NUMBER = re.compile(r"\b\d+\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“”])\s*$")
+_WORD_BRACKET = re.compile(r"([A-Z][a-z]+)\s*\(\s*$")
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|city of|town of)\s+$",
                               re.IGNORECASE)  # "In Vaduz: Vaduz (Liechtenstein) 1 ..."
 
@@ -577,6 +583,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 # ------------------------------------------------------------------ places
 
 
+_PREV_WORD = re.compile(r"([\w’'-]+)(\W*)$")
+_NEXT_NAME = re.compile(r"\s([A-Z][\w’'-]*)")
+_POSSESSIVE = re.compile(r"[’']s\b")
+_NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
+
+
 def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 strict: bool = False, dateline: bool = False) -> list[tuple[int, int, str]]:
     """Place mentions in ``text`` as (start, end, canonical name).
@@ -605,18 +618,18 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue
         before = text[max(0, start - 40):start]
         after = text[end:end + 30]
-        prev_word = re.search(r"([\w’'-]+)(\W*)$", before)
+        prev_word = _PREV_WORD.search(before)
         prev = prev_word.group(1) if prev_word else ""
         # only a word right before the name (no punctuation between) can be
         # part of it: "Real Madrid", not "Henman (Britain)" or "Lockerbie, Scotland"
         joined = prev_word is not None and prev_word.group(2) in (" ", "\u00a0")
-        nxt = re.match(r"\s([A-Z][\w’'-]*)", after)
+        nxt = _NEXT_NAME.match(after)
         if nxt and not strict:
             word = nxt.group(1)
-            if (word.lower() not in NAME_SUFFIXES and not re.match(r"[’']s\b", after)
+            if (word.lower() not in NAME_SUFFIXES and not _POSSESSIVE.match(after)
                     and not _is_place(word) and word not in MONTHS_DAYS):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
-        m_of = re.search(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$", before)
+        m_of = _NAME_OF.search(before)
         if m_of and m_of.group(2).lower() not in GEO_HEAD_WORDS and not (
                 # "Cedric Pioline of France", "Bernie Sanders of Vermont": a
                 # person (a given name first) and the country or state they are
@@ -635,7 +648,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if joined and prev[:1].isupper() and (prev.lower().rstrip(".") in PERSON_TITLES
                                               or prev.lower() in PERSONAL_ROLES):
             continue  # "President Clinton", "Mr Lincoln": a person
-        if not major and re.search(r"(?:^|[\s(])[A-Z]\.\s?$", before):
+        if not major and _INITIAL_END.search(before):
             continue  # "W. Weston", "J. Crawley": an initial, then a surname
         if (not major and not dateline and surface.lower() in common and prev.lower() not in LOCATIVE
                 and (entry.population < 500_000 or surface.lower() in _first_names())):
@@ -746,8 +759,7 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
     In a sports report a town named without any cue is a club too, unless it is
     also a venue somewhere in the report ("at Twickenham")."""
     clubs, places, venues, uncued = set(), set(), set(), set()
-    words = set(re.findall(r"[a-z][a-z-]+", text[:20_000].lower()))
-    sporty = len(words & SPORT_WORDS) >= 4
+    sporty = None  # worked out for the first town that needs it
     for s, e, name in candidates:
         found = gazetteer().get(text[s:e], None)
         kind = found[1].kind if found else None
@@ -759,25 +771,26 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         if _STRICT_LOCATIVE.search(before):
             places.add(name)
-        elif re.search(r"\b[Aa]t\s+(?:the\s+)?$", before):
+        elif _AT_END.search(before):
             venues.add(name)
         elif kind == "state":  # "TEXAS 73 54 .575": only a standings line makes a club
-            if len(line) < 120 and re.match(r"\s+\d{1,3}\b", after) and \
-                    len(re.findall(r"\b\d+\b", line)) >= 2:
+            if len(line) < 120 and _SCORE.match(after) and len(_NUMBER.findall(line)) >= 2:
                 clubs.add(name)
         elif (_CLUB_BEFORE.search(before) and not before.rstrip().endswith("(")) or \
                 _CLUB_AFTER.match(after) or _CLUB_WIN.match(after) or \
-                _CLUB_SUBJECT.match(after) and re.search(r"(?:^|[.!?\n\"“”])\s*$", before):
+                _CLUB_SUBJECT.match(after) and _SENTENCE_START.search(before):
             clubs.add(name)
-        elif len(line) < 120 and re.match(r"\s+\d{1,3}(?:-\d{1,3})?\b", after) \
-                and len(re.findall(r"\b\d+\b", line)) >= 2:
+        elif len(line) < 120 and _SCORE.match(after) and len(_NUMBER.findall(line)) >= 2:
             clubs.add(name)  # a results or standings line
         elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (
-                m := re.search(r"([A-Z][a-z]+)\s*\(\s*$", before)) and not _is_place(m.group(1)) \
+                m := _WORD_BRACKET.search(before)) and not _is_place(m.group(1)) \
                 and gazetteer().get(m.group(1), None) is None:
             clubs.add(name)  # "Anto Drobnjak ( Bastia )": a player's club ("Mumbai (Bombay)" stays)
-        elif sporty:
-            uncued.add(name)
+        else:
+            if sporty is None:
+                sporty = len(set(_SPORT_WORD.findall(text[:20_000].lower()))) >= 4
+            if sporty:
+                uncued.add(name)
     return (clubs | (uncued - venues)) - places
 
 
@@ -858,14 +871,16 @@ def extract(article: Article) -> Extraction:
         m = None if v.group(0) in OBJECT_VERBS else _NAME_AFTER.match(body, v.end(), v.end() + 90)
         if m:
             add_speaker(_after_descriptors(m.group(1)), m.start(1))
-    for m in _ACCORDING.finditer(body):
+    # (each scan only where its literal occurs: most articles have none)
+    according = "ccording to" in body
+    for m in _ACCORDING.finditer(body) if according else ():
         if not re.search(r"[’']s$", m.group(1)):
             add_speaker(re.sub(r"^(?:[a-z]+\s+)+", "", m.group(1)), m.start(1))
-    for m in _ACCORDING_OWNED.finditer(body):
+    for m in _ACCORDING_OWNED.finditer(body) if according else ():
         add_speaker(_after_descriptors(m.group(1)), m.start(1))
-    for m in _CREDIT.finditer(body):
+    for m in _CREDIT.finditer(body) if "―" in body or "—" in body else ():
         add_speaker(m.group(1).split("\n")[0], m.start(1))  # NAME's spaces take a newline too
-    for st in _STATEMENT.finditer(body):
+    for st in _STATEMENT.finditer(body) if "statement" in body else ():
         # "In a statement, X said" / "X ... in a statement": the nearest name
         # in the same sentence.
         a = max(body.rfind(".", 0, st.start()), body.rfind("\n", 0, st.start())) + 1
