@@ -446,6 +446,15 @@ _ACCORDING_OWNED = re.compile(
 _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[“\"]))")
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
+_AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
+_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
+                              rf"(?:\s*,[^,.]{{2,80}},)?\s+{_VERB}\b")
+_AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
+                                   rf"\s+{_VERB}\b")
+_SENTENCE_END = re.compile(r"\s*(?:[.\n]|$)")
+_SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
+                            rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
+                            rf"[^.!?\"“”\n]{{0,80}}[,:]\s*$")
 _PRONOUN_VERB = re.compile(rf"\b(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
 _UNNAMED = re.compile(
     r"\b((?:an?|the|one)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|"
@@ -955,13 +964,16 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
     after = body[e + mark:e + 139 + mark]
     mark = 2 if body[max(0, s - 2):s] == "''" else 1
     before = body[max(0, s - 139 - mark):max(0, s - mark)]
-    m = re.match(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})", after)
-    if not m:
-        m = re.match(rf"\s*,?\s*({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}},)?"
-                     rf"\s+{_VERB}\b", after)
-    if not m:  # '…,'' the White House spokesman, Josh Earnest, said'
-        m = re.match(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?\s+{_VERB}\b",
-                     after)
+    m = _AFTER_VERB_NAME.match(after)
+    # A quotation that ends its sentence ("... over.” Smith said the plan ...")
+    # is not the next sentence's: there "Smith said" must end the sentence too.
+    ended = body[s:e].rstrip().endswith(".")
+    for pattern in (_AFTER_NAME_VERB, _AFTER_ROLE_NAME_VERB):  # "X said", "the spokesman, X, said"
+        if m:
+            break
+        m = pattern.match(after)
+        if m and ended and not _SENTENCE_END.match(after, m.end()):
+            m = None
     credit = None
     if not m:  # a credit line: “...” ― Azucena Gonzàlez
         m = credit = re.match(rf"\s*[―—–]\s*({_TITLED}{NAME})", after)
@@ -982,6 +994,13 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
         return None, m.group(1)
     m = re.search(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$", before) or re.search(
         rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$", before)  # "X said:", "X:", "X said,"
+    if m:
+        who = add_speaker(m.group(1), s)
+        if who:
+            return who, None
+    # "Carson told his supporters, “...”", "Clinton posted a comment of her own,
+    # saying, “...”": the sentence's subject, a reporting verb, then "," or ":"
+    m = _SUBJECT_INTRO.search(before)
     if m:
         who = add_speaker(m.group(1), s)
         if who:

@@ -238,6 +238,14 @@ def test_wire_double_quotes_and_description_first_attributions():
     assert "Gao" not in found.places
 
 
+def test_quote_introduced_by_its_speaker_sentence():
+    """ "X told his supporters, “...”": the sentence's subject said it."""
+    body = ("Ben Carson did not name his rivals. Ben Carson told his supporters, “We will win "
+            "this together.” Hillary Clinton posted a comment of her own, saying, “We are so "
+            "excited for you.”")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Ben Carson", "Hillary Clinton"]
+
+
 def test_find_places_offsets_point_at_the_text():
     text = "Fighting spread from Mosul to Fallujah."
     for s, e, name in find_places(text):
