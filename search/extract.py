@@ -493,6 +493,9 @@ _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.\n]|$)")
+_NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}),\s+(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
+                               rf"(?:{_VERB})\s*[:,]\s*$")
+_PRONOUN_INTRO = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
                             rf"[^.!?\"“”\n]{{0,80}}[,:]\s*$")
@@ -973,7 +976,12 @@ def extract(article: Article) -> Extraction:
                      + dateline_places(shouted) + title_places + context_places(body, person_tokens))
     speakers = {n: p for n, p in speakers.items() if not _thing_named(n, body, p)}
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
-    ordered = [n for n in ordered if not any(n != o and n in o for o in ordered)]
+    fullest = {n: max((o for o in ordered if n in o), key=len, default=n) for n in speakers}
+    ordered = [n for n in ordered if fullest[n] == n]
+    # a quotation's speaker by the fullest name the article gives ("Baez Silva"
+    # -> "Carlos Baez Silva")
+    quotes = [q if q.speaker is None or fullest.get(q.speaker, q.speaker) == q.speaker
+              else Quote(q.text, fullest.get(q.speaker), q.source, q.start, q.end) for q in quotes]
     return Extraction(tuple(ordered), tuple(places), tuple(quotes), tuple(sources))
 
 
@@ -1047,11 +1055,17 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
             return who, None
     # "Carson told his supporters, “...”", "Clinton posted a comment of her own,
     # saying, “...”": the sentence's subject, a reporting verb, then "," or ":"
-    m = _SUBJECT_INTRO.search(before)
+    # "Hugh Lanning, who was on the same picket line, said: “...”"
+    m = _NAME_CLAUSE_VERB.search(before) or _SUBJECT_INTRO.search(before)
     if m:
         who = add_speaker(m.group(1), s)
         if who:
             return who, None
+    m = _PRONOUN_INTRO.search(before)
+    if m:  # 'He said: “...”': the person last named before it
+        prior = [n for p, n in mentions if p < s - len(before) + m.start()]
+        if prior:
+            return prior[-1], None
     # A quote that follows another in the same paragraph, or opens the next
     # paragraph, carries on the same speaker (news style for long quotations).
     if quotes and body[quotes[-1].end:s].count("\n") <= 2 and (

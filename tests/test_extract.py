@@ -249,6 +249,18 @@ def test_quote_introduced_by_its_speaker_sentence():
     assert [q.speaker for q in extract(art(body)).quotes] == ["Ben Carson", "Hillary Clinton"]
 
 
+def test_quote_speakers_by_their_fullest_name_and_pronoun_introductions():
+    """ "Name, who ..., said: “...”", "He said: “...”" after a new person, and the
+    quote's speaker by the fullest name the article gives."""
+    body = ("Jeff Evans said: “In Wales the civil service is a major employer.” Piers Freelove is "
+            "an officer on the picket line. He said: “The majority of people stayed away.” Hugh "
+            "Lanning, who was on the same picket line, said: “We want them to negotiate now.” "
+            "“It is bad for savers,” said Carlos Baez Silva. Baez Silva said: “Banks are not "
+            "trusted by anyone.”")
+    assert [q.speaker for q in extract(art(body)).quotes] == [
+        "Jeff Evans", "Piers Freelove", "Hugh Lanning", "Carlos Baez Silva", "Carlos Baez Silva"]
+
+
 def test_find_places_offsets_point_at_the_text():
     text = "Fighting spread from Mosul to Fallujah."
     for s, e, name in find_places(text):
