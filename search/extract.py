@@ -493,6 +493,11 @@ _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.\n]|$)")
+_AFTER_CREDIT = re.compile(rf"\s*[―—–]\s*({_TITLED}{NAME})")
+_AFTER_HE_SAID = re.compile(rf"\s*,?\s*(he|she)\s+{_VERB}", re.I)
+_AFTER_SAID_HE = re.compile(rf"\s*,?\s*{_VERB}\s+(he|she)\b", re.I)
+_BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$")
+_BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$")
 _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}),\s+(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
                                rf"(?:{_VERB})\s*[:,]\s*$")
 _PRONOUN_INTRO = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
@@ -1031,24 +1036,21 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
             m = None
     credit = None
     if not m:  # a credit line: “...” ― Azucena Gonzàlez
-        m = credit = re.match(rf"\s*[―—–]\s*({_TITLED}{NAME})", after)
+        m = credit = _AFTER_CREDIT.match(after)
     if m:
         # a credit ends with its line (NAME's spaces would take the newline)
         raw = m.group(1).split("\n")[0] if credit else m.group(1)
         who = add_speaker(_after_descriptors(raw), e)
         if who:
             return who, None
-    m = re.match(rf"\s*,?\s*(?:{_VERB}\s+)?(he|she)\b(?:\s+{_VERB})?", after, re.I)
-    if m and (re.match(rf"\s*,?\s*(he|she)\s+{_VERB}", after, re.I)
-              or re.match(rf"\s*,?\s*{_VERB}\s+(he|she)\b", after, re.I)):
+    if _AFTER_HE_SAID.match(after) or _AFTER_SAID_HE.match(after):  # '“...,” he said
         prior = [n for p, n in mentions if p < s]
         if prior:
             return prior[-1], None
     m = _UNNAMED.match(after.lstrip(" ,\n"))
     if m and re.search(rf"^\s*,?\s*{re.escape(m.group(1))}[^.]*?\b{_VERB}\b", after):
         return None, m.group(1)
-    m = re.search(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$", before) or re.search(
-        rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$", before)  # "X said:", "X:", "X said,"
+    m = _BEFORE_NAME_COLON.search(before) or _BEFORE_NAME_SAID.search(before)  # "X said:", "X:", "X said,"
     if m:
         who = add_speaker(m.group(1), s)
         if who:
