@@ -26,6 +26,11 @@ class IndexLocked(NewsearchError):
     """Another process holds the index lock for longer than we may wait."""
 
 
+class IndexChanging(NewsearchError):
+    """The index kept changing under a reader (commits removing its files) for
+    longer than the reader retries."""
+
+
 class IndexWriteError(NewsearchError):
     """A commit failed (disk full, read-only directory, ...)."""
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from . import highlight
-from .errors import QueryError, UsageError
+from .errors import IndexChanging, QueryError, UsageError
 from .model import Hit, Quote
 from .schema import (
     BODY,
@@ -57,6 +57,7 @@ SORTS = ("relevance", "date", "-date")
 # contains them: the top RESCORE_WINDOW matches by BM25 are re-ranked, their
 # score multiplied by (1 + the bonuses that apply). Read from the postings of
 # those documents only, not by phrase matchers over every match.
+RETRIES = 5  # reopening at the newest generation when a commit removed a file (see _retrying)
 RESCORE_WINDOW = 100
 TITLE_PHRASE_BONUS = 1.0
 BODY_PHRASE_BONUS = 1.0
@@ -291,8 +292,8 @@ class Searcher:
 
     def __init__(self, index_dir: str) -> None:
         self.store = IndexDir(index_dir)
-        self.ix = self.store.open()
-        self.searcher = self.ix.searcher()
+        self.ix = self.searcher = None
+        self._retrying(self._open)
         self._manifest = None  # opened on first use: most queries never need it
         self.parser = Parser(self.ix.schema, self._similar_words)
         self.names = self.ix.schema[SPEAKERS].analyzer
@@ -312,6 +313,31 @@ class Searcher:
 
     def _similar_words(self, word: str, maxdist: int) -> list[tuple[str, int, int]]:
         return self.manifest.similar_words(word, maxdist)
+
+    def _open(self) -> None:
+        if self.searcher is not None:
+            self.searcher.close()
+            self.ix.close()
+        self.ix = self.searcher = None
+        self.ix = self.store.open()
+        self.searcher = self.ix.searcher()
+
+    def _retrying(self, fn: Any, *args: Any) -> Any:
+        """Run ``fn``; when a commit removed a file this reader still needed
+        (the table of contents it listed, a merged segment's postings or
+        columns, opened on first use), reopen at the newest generation and run
+        it again. Readers never wait for the writer's lock, so a search during
+        a commit can meet this; a few tries always find a settled index."""
+        for attempt in range(RETRIES):
+            try:
+                return fn(*args)
+            except FileNotFoundError:
+                if attempt == RETRIES - 1:
+                    raise IndexChanging(f"the index at {self.store.path} kept changing while it was "
+                                        "read; try again") from None
+                time.sleep(0.02 * (attempt + 1))
+                self._open()
+        return None
 
     def close(self) -> None:
         if self._manifest is not None:
@@ -346,6 +372,9 @@ class Searcher:
         ``exclude_ids`` leaves out articles by id (what a saved search has
         already reported); ``total`` then counts only the others.
         """
+        return self._retrying(self._search, q, exclude_ids)
+
+    def _search(self, q: Query, exclude_ids: set[str] | frozenset[str]) -> SearchResult:
         if q.sort not in SORTS:
             raise UsageError(f"--sort must be one of {', '.join(SORTS)}")
         if q.limit < 0 or q.offset < 0:
@@ -491,6 +520,9 @@ class Searcher:
     def show(self, ref: str, query: str | None = None) -> tuple[Hit, str, list[tuple[int, int]]]:
         """The whole article ``ref`` (an id or a path): its hit record, body and,
         with ``query``, the match spans in the body."""
+        return self._retrying(self._show, ref, query)
+
+    def _show(self, ref: str, query: str | None) -> tuple[Hit, str, list[tuple[int, int]]]:
         n = self._docnum(ref)
         stored = self.searcher.stored_fields(n)
         spans: list[tuple[int, int]] = []
@@ -504,6 +536,9 @@ class Searcher:
 
     def similar(self, ref: str, limit: int = 10) -> SearchResult:
         """More like this: articles sharing the most distinctive words of ``ref``."""
+        return self._retrying(self._similar, ref, limit)
+
+    def _similar(self, ref: str, limit: int) -> SearchResult:
         started = time.perf_counter()
         n = self._docnum(ref)
         results = self.searcher.more_like(n, BODY, top=limit, numterms=25)

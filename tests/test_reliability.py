@@ -302,3 +302,32 @@ def test_saved_search_names_cannot_escape_the_index_directory(corpus_index, cli,
     result = cli("saved", "add", name, "militants", "--index", corpus_index, "--saved", str(saved))
     assert result.exit_code == 2 and "bad saved-search name" in result.stderr
     assert sorted(os.listdir(tmp_path)) in ([], ["saved.toml"], [".saved.toml.lock"])
+
+
+def test_a_search_reopens_when_a_commit_removed_its_files(corpus_index, monkeypatch):
+    """A reader that finds a file gone (a commit replaced the table of contents
+    or merged a segment away) reopens the newest generation and answers; one
+    that keeps failing says so in one line (exit 2), never a traceback."""
+    from search.errors import IndexChanging
+    from search.searcher import Query, Searcher
+
+    with Searcher(corpus_index) as s:
+        real, calls = s._search, []
+
+        def flaky(*args):
+            calls.append(1)
+            if len(calls) == 1:
+                raise FileNotFoundError(2, "No such file or directory", "_MAIN_1.toc")
+            return real(*args)
+
+        monkeypatch.setattr(s, "_search", flaky)
+        opened = s.searcher
+        res = s.search(Query("militants"))
+        assert res.hits[0].title == "Mosul map" and len(calls) == 2 and s.searcher is not opened
+
+        def gone(*args):
+            raise FileNotFoundError(2, "No such file or directory", "x.pst")
+
+        monkeypatch.setattr(s, "_search", gone)
+        with pytest.raises(IndexChanging, match="kept changing"):
+            s.search(Query("militants"))
