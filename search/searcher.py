@@ -557,28 +557,32 @@ def search_index(index_dir: str, q: Query) -> SearchResult:
 def index_stats(index_dir: str, top: int = 10) -> dict[str, Any]:
     """Documents, files, date span, size on disk, segments, top sources,
     speakers and places of an index."""
-    store = IndexDir(index_dir)
     with Searcher(index_dir) as s:
-        reader = s.searcher.reader()
-        dates = {"first": None, "last": None, "dated": 0}
-        if reader.has_column(DATE):
-            # Raw column values: documents without a date hold the column's
-            # "missing" sentinel (the largest 64-bit value), which is no date.
-            missing = (1 << 64) - 1
-            raw = [v for v in reader.column_reader(DATE, translate=False) if v != missing]
-            if raw:
-                dates = {"first": long_to_datetime(min(raw)), "last": long_to_datetime(max(raw)),
-                         "dated": len(raw)}
-        facets = s.facets(wq.Every(), top=top)
-        manifest = store.manifest()
-        try:
-            files = manifest.count()
-        finally:
-            manifest.close()
-        return {
-            "index": str(store.path), "documents": s.searcher.doc_count(), "files": files,
-            "dates": dates, "bytes": store.size_on_disk(),
-            "segments": len(s.ix._segments()) if hasattr(s.ix, "_segments") else None,
-            "sources": facets["sources"], "speakers": facets["speakers"],
-            "places": facets["places"],
-        }
+        return s._retrying(_stats, s, top)
+
+
+def _stats(s: Searcher, top: int) -> dict[str, Any]:
+    store = s.store  # (run through Searcher._retrying: a commit may remove files it reads)
+    reader = s.searcher.reader()
+    dates = {"first": None, "last": None, "dated": 0}
+    if reader.has_column(DATE):
+        # Raw column values: documents without a date hold the column's
+        # "missing" sentinel (the largest 64-bit value), which is no date.
+        missing = (1 << 64) - 1
+        raw = [v for v in reader.column_reader(DATE, translate=False) if v != missing]
+        if raw:
+            dates = {"first": long_to_datetime(min(raw)), "last": long_to_datetime(max(raw)),
+                     "dated": len(raw)}
+    facets = s.facets(wq.Every(), top=top)
+    manifest = store.manifest()
+    try:
+        files = manifest.count()
+    finally:
+        manifest.close()
+    return {
+        "index": str(store.path), "documents": s.searcher.doc_count(), "files": files,
+        "dates": dates, "bytes": store.size_on_disk(),
+        "segments": len(s.ix._segments()) if hasattr(s.ix, "_segments") else None,
+        "sources": facets["sources"], "speakers": facets["speakers"],
+        "places": facets["places"],
+    }
