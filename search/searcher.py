@@ -330,20 +330,22 @@ class Searcher:
         a commit can meet this; a few tries always find a settled index."""
         for attempt in range(RETRIES):
             try:
+                if attempt and fn != self._open:
+                    self._open()  # (inside the try: the reopening can meet a commit too)
                 return fn(*args)
             except FileNotFoundError:
                 if attempt == RETRIES - 1:
                     raise IndexChanging(f"the index at {self.store.path} kept changing while it was "
                                         "read; try again") from None
                 time.sleep(0.02 * (attempt + 1))
-                self._open()
         return None
 
     def close(self) -> None:
         if self._manifest is not None:
             self._manifest.close()
-        self.searcher.close()
-        self.ix.close()
+        if self.searcher is not None:  # (None when a reopening failed)
+            self.searcher.close()
+            self.ix.close()
 
     def refresh(self) -> None:
         self.searcher = self.searcher.refresh()
