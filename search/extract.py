@@ -204,7 +204,7 @@ SPORT_WORDS = frozenset({
 _CLUB_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|beating|drew with|draw with|lost to|"
                           r"win over|victory over|defeat to|beaten by)\.?|\(|\bv\.)\s*$")
 _CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assistant\s+)?"
-                         rf"(?:{'|'.join(sorted(SPORT_ROLES, key=len, reverse=True))})\b"
+                         rf"(?:{trie_pattern(SPORT_ROLES)})\b"
                          r"|\s+(?:v|vs)\.?\s")
 # A team opening a sentence takes a plural verb, a town does not ("Newcastle
 # have signed"), and teams beat each other ("Barcelona beat Madrid").
@@ -613,6 +613,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
 
 
 _QUOTE_MARK = re.compile(r'["“]|\'\'')  # '' is the double quote of some wire archives
+_CLOSING = {"“": "”", '"': '"', "''": "''"}
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -629,7 +630,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 i += 1  # inch marks, 6'2"
                 continue
             mark = m.group(0)
-            close = para.find({"“": "”", '"': '"', "''": "''"}[mark], i + len(mark))
+            close = para.find(_CLOSING[mark], i + len(mark))
             end = close if close != -1 else len(para)
             if end - i > len(mark):
                 spans.append((pos + i + len(mark), pos + end))
@@ -726,15 +727,9 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*([A-Z][A-Za-z.]*(?
                        re.MULTILINE)
 
 
-def shouted_places(text: str) -> list[str]:
-    """Places in upper-case text: wire datelines ("LONDON (Reuters) -",
-    "NEW YORK 1996-08-30") and all-caps headlines ("RUSSIA BEAT ITALY"). Read as
-    title case; headlines keep only countries, continents and big cities."""
-    return dateline_places(text) + _caps_line_places(text)
-
-
 def dateline_places(text: str) -> list[str]:
-    """The places of wire datelines: where the story was filed."""
+    """The places of wire datelines, where the story was filed ("LONDON
+    (Reuters) -", "NEW YORK 1996-08-30"), read as title case."""
     out = []
     for m in _DATELINE.finditer(text):
         city = m.group(1).strip().title()
@@ -751,6 +746,8 @@ def dateline_places(text: str) -> list[str]:
 
 
 def _caps_line_places(text: str) -> list[str]:
+    """Places in all-caps headlines ("RUSSIA BEAT ITALY"), read as title case:
+    only countries, continents and big cities."""
     out = []
     for line in text.split("\n"):
         # isupper: every cased letter upper case (checked first: it is cheap)
@@ -833,19 +830,19 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
         line = text[line_start:line_end if line_end != -1 else len(text)]
+        # a results or standings line: "Portsmouth 1 Queens Park Rangers 2"
+        table_row = len(line) < 120 and _SCORE.match(after) and len(_NUMBER.findall(line)) >= 2
         if _STRICT_LOCATIVE.search(before):
             places.add(name)
         elif _AT_END.search(before):
             venues.add(name)
         elif kind == "state":  # "TEXAS 73 54 .575": only a standings line makes a club
-            if len(line) < 120 and _SCORE.match(after) and len(_NUMBER.findall(line)) >= 2:
+            if table_row:
                 clubs.add(name)
         elif (_CLUB_BEFORE.search(before) and not before.rstrip().endswith("(")) or \
                 _CLUB_AFTER.match(after) or _CLUB_WIN.match(after) or \
-                _CLUB_SUBJECT.match(after) and _SENTENCE_START.search(before):
+                _CLUB_SUBJECT.match(after) and _SENTENCE_START.search(before) or table_row:
             clubs.add(name)
-        elif len(line) < 120 and _SCORE.match(after) and len(_NUMBER.findall(line)) >= 2:
-            clubs.add(name)  # a results or standings line
         elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (
                 m := _WORD_BRACKET.search(before)) and not _is_place(m.group(1)) \
                 and gazetteer().get(m.group(1), None) is None:
@@ -1004,9 +1001,9 @@ def _thing_named(name: str, body: str, pos: int) -> bool:
     tokens = name.split()
     if len(tokens) < 2 or tokens[0].lower() in _first_names():
         return False
-    last = gazetteer().get(tokens[-1], None)
+    place = gazetteer().get(tokens[-1], None)
     if tokens[-1].lower() not in _common_words() and not (
-            last and last[1].kind in ("city", "province") and last[1].population >= 100_000):
+            place and place[1].kind in ("city", "province") and place[1].population >= 100_000):
         return False
     # a person is "Johnson" on second mention, a firm "Nortel"
     first, last = re.escape(tokens[0]), re.escape(tokens[-1])

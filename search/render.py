@@ -62,8 +62,6 @@ class PlainConsole:
     colour is not forced: the lines a Console would print there (no colour, no
     wrapping), without importing Rich, which is a tenth of a search's run time."""
 
-    is_terminal = False
-
     def __init__(self, file: TextIO | None = None) -> None:
         self.file = file or sys.stdout
 
