@@ -906,7 +906,9 @@ def extract(article: Article) -> Extraction:
     candidates = find_places(body)
     place_names = frozenset(p for _, _, p in candidates)
     mentions = _mentions(body, place_names)
-    full_names = sorted({n for _, n in mentions}, key=len, reverse=True)
+    # longest first, ties by first mention (a set's order changes with the
+    # process's hash seed: "Manuel" or "Felipe Contepomi" for a bare "Contepomi")
+    full_names = sorted(dict.fromkeys(n for _, n in mentions), key=len, reverse=True)
     person_tokens = frozenset(t for n in full_names for t in n.split() if t[0].isupper())
     # A word that is part of a full name here ("Hillary Clinton") means that
     # person when it stands alone ("said Clinton"), not the town of that name.
