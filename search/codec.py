@@ -13,29 +13,35 @@ index files name ``search.codec.NewsCodec``: keep the name and module.
 
 from __future__ import annotations
 
+from array import array
+from pickle import dumps
+
 from .schema import whoosh_import  # Whoosh is first imported there (start-up stand-ins)
 
 with whoosh_import():
-    from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+    from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
+    from whoosh.system import pack_ushort
+    from whoosh.util.numeric import length_to_byte
 
 INLINE_LIMIT = 16  # posting lists shorter than this are kept in the term dictionary
 
 
 class _PostingsWriter(W3PostingsWriter):
-    def add_list(self, postings: list[tuple[int, float, bytes]], lengths) -> None:
-        """A whole posting list of one term, [(docnum, weight, value)], with
-        ``lengths[docnum]`` the field's length in each document: what calling
-        ``add_posting`` for each does, a block at a time."""
+    def add_list(self, flat: list, lengths) -> None:
+        """A whole posting list of one term, flat as [docnum, weight, value,
+        docnum, ...], with ``lengths[docnum]`` the field's length in each
+        document: what calling ``add_posting`` for each does, a block at a time."""
+        ids, weights, values = flat[0::3], flat[1::3], flat[2::3]
         limit = self._blocklimit
-        for at in range(0, len(postings), limit):
+        for at in range(0, len(ids), limit):
             if self._ids:
                 self._write_block()
-            chunk = postings[at:at + limit]
-            self._ids.extend(d for d, _, _ in chunk)
-            self._weights.extend(w for _, w, _ in chunk)
-            self._values.extend(v for _, _, v in chunk if v)
+            chunk = ids[at:at + limit]
+            self._ids.extend(chunk)
+            self._weights.extend(weights[at:at + limit])
+            self._values.extend(filter(None, values[at:at + limit]))
             self._maxweight = max(self._maxweight, max(self._weights))
-            present = [n for n in (lengths[d] for d, _, _ in chunk) if n]
+            present = list(filter(None, map(lengths.__getitem__, chunk)))
             if present:
                 low = min(present)
                 if self._minlength is None or low < self._minlength:
@@ -52,11 +58,41 @@ class _PostingsWriter(W3PostingsWriter):
         return super().finish_postings()
 
 
+_TERMINFO = W3TermInfo._struct
+
+
+class _FieldWriter(W3FieldWriter):
+    def add_term_list(self, tbytes: bytes, flat: list, lengths) -> None:
+        """One term and its whole posting list (flat, as ``add_list`` takes it).
+        A short list goes straight into the term dictionary as the bytes
+        W3TermInfo would write for it, without the per-term objects and calls
+        of start_term/add_posting/finish_term (most terms of an archive are
+        in a few documents: this is most of the terms written)."""
+        ndocs = len(flat) // 3
+        if ndocs >= self._codec._inlinelimit:
+            self.start_term(tbytes)
+            self._postwriter.add_list(flat, lengths)
+            self.finish_term()
+            return
+        ids = flat[0::3]
+        weights = array("f", flat[1::3])  # what the postings writer keeps: 32-bit floats
+        present = list(filter(None, map(lengths.__getitem__, ids)))
+        info = _TERMINFO.pack(True, sum(weights), ndocs,
+                              length_to_byte(min(present)) if present else 0,
+                              length_to_byte(max(present) if present else 0),
+                              max(weights), ids[0], ids[-1])
+        inlined = (tuple(ids), tuple(weights), tuple(filter(None, flat[2::3])))
+        self._tindex.add(pack_ushort(self._fieldid) + tbytes, info + dumps(inlined, 2))
+
+
 class NewsCodec(W3Codec):
     writes_lists = True  # its postings writer takes whole lists (add_list)
 
     def __init__(self, blocklimit=128, compression=3, inlinelimit=INLINE_LIMIT):
         super().__init__(blocklimit, compression, inlinelimit)
+
+    def field_writer(self, storage, segment):
+        return _FieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
         return _PostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,

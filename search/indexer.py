@@ -19,7 +19,6 @@ import heapq
 import multiprocessing
 import os
 import queue
-import re
 import signal
 import sys
 import time
@@ -42,15 +41,23 @@ from .reader import (
     parse_jsonl_line,
     read_articles,
 )
-from .schema import PATH, NewsAnalyzer, to_document, whoosh_import
+from .schema import (
+    BODY,
+    PATH,
+    TITLE,
+    CompactCharacters,
+    CompactPositions,
+    NewsAnalyzer,
+    to_document,
+    whoosh_import,
+)
 from .store import FileRecord, IndexDir, Manifest
 
 with whoosh_import():
-    from whoosh.formats import Characters, Positions
     from whoosh.system import emptybytes
     from whoosh.writing import MERGE_SMALL, NO_MERGE, PostingPool, SegmentWriter
 
-_WORD = re.compile(r"[^\W\d_]{3,24}")  # words for "did you mean" and fuzzy terms
+SPELLING_FIELDS = frozenset({TITLE, BODY})  # their words feed "did you mean" and fuzzy terms
 DEFAULT_BATCH = 5000  # documents per commit: a killed run resumes after the last one
 LINES_PER_TASK = 400  # JSONL lines sent to a worker at once
 IN_FLIGHT_PER_WORKER = 4  # bounds memory: a 403k-line file streams through
@@ -91,43 +98,73 @@ class _TermPool(PostingPool):
     """Whoosh's posting pool keeps every posting as a tuple, sorts them all when
     the segment is written, and past its memory limit pickles them one by one
     into sorted runs on disk. Postings arrive in document order, so this one
-    groups them by (field, term) as they come, sorts only the terms, and spills
+    groups them by field and term as they come (a term's postings flat in one
+    list: docnum, weight, value, docnum, ...), sorts only the terms, and spills
     whole posting lists, a chunk of terms per pickle; the runs are merged term
     by term (a term's lists joined in the order they were written).
+
+    Terms of the writer's fast text fields are kept as str (UTF-8 sorts as
+    code points do) and encoded once per term when written, not per posting.
     """
 
     SPILL_CHUNK = 2000  # terms per pickle in a run
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.terms: dict[tuple[str, bytes], list[tuple[int, float, bytes]]] = {}
+        self.terms: dict[str, dict] = {}  # field -> term -> flat postings
+        self.text_fields: frozenset[str] = frozenset()  # fields whose terms are str
 
-    def add(self, item) -> None:
-        fieldname, tbytes, docnum, weight, vbytes = item
-        key = (fieldname, tbytes)
-        found = self.terms.get(key)
-        # Sizes as CPython holds them (measured with sys.getsizeof): a posting
-        # is a 3-tuple, an int, a float, a bytes object and a list slot; a
-        # term adds its key tuple, its bytes, a list and a dict entry.
+    def _field(self, fieldname: str) -> dict:
+        found = self.terms.get(fieldname)
         if found is None:
-            self.terms[key] = [(docnum, weight, vbytes)]
+            found = self.terms[fieldname] = {}
             self.fieldnames.add(fieldname)
-            self.currentsize += 250 + len(tbytes)
-        else:
-            found.append((docnum, weight, vbytes))
-        self.currentsize += 160 + len(vbytes or b"")
+        return found
+
+    def add_postings(self, fieldname: str, docnum: int, terms: list[str],
+                     weights: list[float], values: list[bytes]) -> None:
+        """One document's postings in one field."""
+        field = self._field(fieldname)
+        new = 0
+        for term, weight, value in zip(terms, weights, values):
+            found = field.get(term)
+            if found is None:
+                field[term] = [docnum, weight, value]
+                new += 1
+            else:
+                found += (docnum, weight, value)
+        # Sizes as CPython holds them (measured with sys.getsizeof): a posting
+        # is three list slots, a float and a bytes object; a term adds its
+        # str, a list and a dict entry.
+        self.currentsize += 90 * len(terms) + sum(map(len, values)) + 250 * new
         if self.currentsize > self.limit:
             self.save()
 
+    def add(self, item) -> None:
+        """Whoosh's way in: one posting (other fields, and spelling words)."""
+        fieldname, tbytes, docnum, weight, vbytes = item
+        term = tbytes.decode("utf-8") if fieldname in self.text_fields else tbytes
+        self.add_postings(fieldname, docnum, [term], [weight], [vbytes or b""])
+
+    def _sorted(self) -> Iterator[tuple[tuple[str, Any], list]]:
+        for fieldname in sorted(self.terms):
+            field = self.terms[fieldname]
+            for term in sorted(field):
+                yield (fieldname, term), field[term]
+
     def save(self) -> None:
-        terms = self.terms
-        if not terms:
+        if not self.terms:
             return
         path, f = self._new_run()
-        keys = sorted(terms)
         with f:
-            for at in range(0, len(keys), self.SPILL_CHUNK):
-                dump([(k, terms[k]) for k in keys[at:at + self.SPILL_CHUNK]], f, 2)
+            chunk = []
+            for item in self._sorted():
+                chunk.append(item)
+                if len(chunk) >= self.SPILL_CHUNK:
+                    dump(chunk, f, 2)
+                    chunk = []
+            if chunk:
+                dump(chunk, f, 2)
         self.runs.append(path)
         self.terms, self.currentsize = {}, 0
 
@@ -145,38 +182,43 @@ class _TermPool(PostingPool):
             self._remove_run(path)
 
     def term_lists(self) -> Iterator[tuple[tuple[str, bytes], list]]:
-        """(field, term) -> its postings, in term order, runs merged."""
-        terms = self.terms
+        """(field, term bytes) -> its flat postings, in term order, runs merged."""
         if not self.runs:
-            for key in sorted(terms):
-                yield key, terms[key]
-            return
-        # Runs in the order written, memory last: equal terms come out in that
-        # order (heapq.merge is stable), so each list stays in document order.
-        streams = [self._read_run(p) for p in self.runs]
-        streams.append((k, terms[k]) for k in sorted(terms))
-        self.runs = []
-        merged = heapq.merge(*streams, key=lambda kv: kv[0])
-        key, postings = next(merged, (None, None))
-        for k, more in merged:
-            if k == key:
-                postings = postings + more
-            else:
-                yield key, postings
-                key, postings = k, more
-        if key is not None:
-            yield key, postings
+            merged = self._sorted()
+        else:
+            # Runs in the order written, memory last: equal terms come out in
+            # that order (heapq.merge is stable), so each list stays in
+            # document order.
+            streams = [self._read_run(p) for p in self.runs]
+            streams.append(self._sorted())
+            self.runs = []
+            merged = _joined(heapq.merge(*streams, key=lambda kv: kv[0]))
+        for (fieldname, term), postings in merged:
+            yield (fieldname, term.encode("utf-8") if isinstance(term, str) else term), postings
 
     def items(self, maxfiles: int = 128):
-        for (fieldname, tbytes), postings in self.term_lists():
-            for docnum, weight, vbytes in postings:
-                yield fieldname, tbytes, docnum, weight, vbytes
+        for (fieldname, tbytes), flat in self.term_lists():
+            for at in range(0, len(flat), 3):
+                yield fieldname, tbytes, flat[at], flat[at + 1], flat[at + 2]
 
     def cleanup(self) -> None:
         for path in self.runs:
             with contextlib.suppress(OSError):
                 self._remove_run(path)
         self.runs = []
+
+
+def _joined(merged: Iterator[tuple[Any, list]]) -> Iterator[tuple[Any, list]]:
+    """Equal keys of a merged stream as one item, their lists joined."""
+    key, postings = next(merged, (None, None))
+    for k, more in merged:
+        if k == key:
+            postings = postings + more
+        else:
+            yield key, postings
+            key, postings = k, more
+    if key is not None:
+        yield key, postings
 
 
 class FastSegmentWriter(SegmentWriter):
@@ -224,22 +266,22 @@ class FastSegmentWriter(SegmentWriter):
             raise
         finally:
             del storage.temp_storage
-        self.pool = _TermPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
-        # field name -> (analyzer, chars?, field boost, the format's encoder)
-        # for the one-pass path
+        # field name -> (analyzer, chars?, field boost) for the one-pass path
         self._fast = {}
         for name, fobj in self.schema.items():
             fmt, ana = fobj.format, getattr(fobj, "analyzer", None)
-            if (isinstance(ana, NewsAnalyzer) and type(fmt) in (Characters, Positions)
+            if (isinstance(ana, NewsAnalyzer) and type(fmt) in (CompactCharacters, CompactPositions)
                     and fobj.scorable and not fobj.vector and not fobj.separate_spelling()):
-                self._fast[name] = (ana, type(fmt) is Characters, fmt.field_boost, fmt.encode)
+                self._fast[name] = (ana, type(fmt) is CompactCharacters, fmt.field_boost)
+        self.pool = _TermPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
+        self.pool.text_fields = frozenset(self._fast)  # their terms are kept as str
+        self.words: Counter = Counter()  # surface words of SPELLING_FIELDS, for "did you mean"
 
     def add_document(self, **fields) -> None:
         """Whoosh's SegmentWriter.add_document, with the one-pass path for text
         fields (any other field goes through Whoosh's own ``field.index``)."""
         self._check_state()
-        perdocwriter, schema, docnum, add_post = (self.perdocwriter, self.schema, self.docnum,
-                                                  self.pool.add)
+        perdocwriter, schema, docnum, pool = self.perdocwriter, self.schema, self.docnum, self.pool
         docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
@@ -254,22 +296,25 @@ class FastSegmentWriter(SegmentWriter):
                 fieldboost = self._field_boost(fields, fieldname, docboost)
                 fast = self._fast.get(fieldname) if isinstance(value, str) else None
                 if fast:
-                    ana, chars, fb, encode = fast
-                    for word, hits in ana.index_terms(value, chars).items():
-                        freq = len(hits)
-                        length += freq
-                        add_post((fieldname, word.encode("utf-8"), docnum,
-                                  fb * freq * fieldboost, encode(hits)))
+                    ana, chars, fb = fast
+                    terms, freqs, values, words = ana.index_terms(value, chars)
+                    if terms:
+                        boost = fb * fieldboost
+                        pool.add_postings(fieldname, docnum, terms, [f * boost for f in freqs],
+                                          values)
+                    length = len(words)
+                    if fieldname in SPELLING_FIELDS:
+                        self.words.update(words)
                 else:
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in field.index(value):
                         if scorable:
                             length += freq
-                        add_post((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
+                        pool.add((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
                 if field.separate_spelling():
                     spellfield = field.spelling_fieldname(fieldname)
                     for word in field.spellable_words(value):
-                        add_post((spellfield, word.encode("utf-8"), 0, 1, emptybytes))
+                        pool.add((spellfield, word.encode("utf-8"), 0, 1, emptybytes))
             if field.vector:
                 raise IndexWriteError(f"field {fieldname!r} has term vectors, which newsearch "
                                       "does not write")
@@ -281,6 +326,13 @@ class FastSegmentWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def take_words(self) -> Counter:
+        """The words of 3-24 letters added since the last call, with their counts
+        (what "did you mean" and fuzzy terms choose from: the index itself holds
+        only stems)."""
+        words, self.words = self.words, Counter()
+        return Counter({w: n for w, n in words.items() if 2 < len(w) < 25 and w.isalpha()})
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -299,9 +351,7 @@ class FastSegmentWriter(SegmentWriter):
                         fw.finish_field()
                     fw.start_field(fieldname, self.schema[fieldname])
                     lastfn, lens = fieldname, lengths.field(fieldname)
-                fw.start_term(tbytes)
-                fw._postwriter.add_list(postings, lens)
-                fw.finish_term()
+                fw.add_term_list(tbytes, postings, lens)
             if lastfn is not None:
                 fw.finish_field()
         else:
@@ -503,7 +553,7 @@ class _Run:
                 w = self._writer()
                 for doc in res.docs:
                     w.add_document(**doc)
-                res.ndocs, res.docs = len(res.docs), []
+                res.ndocs, res.docs, res.words = len(res.docs), [], w.take_words()
                 self._report(res)
             else:
                 for res in workers.submit(task):
@@ -808,6 +858,7 @@ def _worker_main(storage, indexname: str, wid: int, inbox, results) -> None:
                     writer = FastSegmentWriter(ix, _lk=False, limitmb=WRITER_MB)
                 for doc in res.docs:
                     writer.add_document(**doc)
+                res.words = writer.take_words()
             res.ndocs, res.docs = len(res.docs), []
             results.put(("done", wid, res))
     except BaseException as exc:  # report, never hang the parent
@@ -845,5 +896,3 @@ def _collect(res: _Result, items: Iterable[Article | Skip | None]) -> None:
             res.skips.append(item)
         else:
             res.docs.append(to_document(item, extract(item)))
-            res.words.update(_WORD.findall(item.title.lower()))
-            res.words.update(_WORD.findall(item.body.lower()))

@@ -8,7 +8,11 @@ import re
 import sys
 import types
 import warnings
+from array import array
+from collections import Counter
 from collections.abc import Iterator
+from itertools import accumulate, chain, count, repeat
+from operator import itemgetter, mul
 from typing import Any
 
 from .model import Article, Extraction
@@ -57,13 +61,14 @@ try:
     with whoosh_import():
         from whoosh import fields, query  # noqa: F401 - query: imported under the stand-ins
         from whoosh.analysis import STOP_WORDS, Token, Tokenizer
+        from whoosh.formats import Characters, Positions
         from whoosh.lang.porter import stem as porter_stem
         from whoosh.support.charset import accent_map
 finally:
     for _name in _stood_in:
         del sys.modules[_name]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: postings in the compact formats below
 
 # Field names, used by every (W) module instead of string literals.
 ID, PATH, TITLE, BODY, QUOTES = "id", "path", "title", "body", "quotes"
@@ -75,15 +80,142 @@ CREDIT, URL, POSITION = "credit", "url", "position"
 TITLE_BOOST = 2.0
 
 
-class _StemCache(dict):
-    """word -> Porter stem, computed on first use (``cache[word]``); emptied
-    past 200,000 words so a huge archive cannot grow it without bound."""
+# --------------------------------------------------------------- postings
+#
+# Whoosh's Positions and Characters formats pickle a list of deltas for every
+# posting (a pickle call per term per document: most of the indexing time
+# after analysis). These store the same numbers as machine integers: a
+# posting's k integers per occurrence (the position; for characters also the
+# start and end offsets) as unsigned 16-bit integers, or, when any is 65,535
+# or more, a 0xFFFF marker and 32-bit integers. The indexer cuts each term's
+# value out of one array per document (``pack_columns``, C loops only);
+# Whoosh's own path (``encode``) writes the same bytes.
+
+_WIDE = b"\xff\xff"  # starts a 32-bit value; a 16-bit one never holds 0xFFFF
+_SWAP = sys.byteorder == "big"  # stored little-endian on every machine
+
+
+def _array(kind: str, ints) -> bytes:
+    out = array(kind, ints)
+    if _SWAP:
+        out.byteswap()
+    return out.tobytes()
+
+
+def pack_columns(flat: list[int], freqs: list[int], k: int, limit: int) -> list[bytes]:
+    """Each term's value: ``flat`` holds k integers per occurrence, grouped
+    by term (``freqs[i]`` occurrences for term i), all below ``limit``."""
+    if limit >= 0xFFFF:  # rare (texts of 64K+ characters): each term its own width
+        out, at = [], 0
+        for c in freqs:
+            out.append(_pack(flat[at:at + k * c]))
+            at += k * c
+        return out
+    blob = _array("H", flat)
+    bounds = list(accumulate(map(mul, freqs, repeat(2 * k)), initial=0))
+    return list(map(blob.__getitem__, map(slice, bounds, bounds[1:])))
+
+
+def _pack(ints: list[int]) -> bytes:
+    if max(ints) < 0xFFFF:
+        return _array("H", ints)
+    return _WIDE + _array("I", ints)
+
+
+def _unpack(value: bytes) -> array:
+    if value[:2] == _WIDE:
+        ints = array("I")
+        ints.frombytes(memoryview(value)[2:])
+    else:
+        ints = array("H")
+        ints.frombytes(value)
+    if _SWAP:
+        ints.byteswap()
+    return ints
+
+
+def _count(value: bytes, k: int) -> int:
+    """Occurrences in a value of k integers each."""
+    if value[:2] == _WIDE:
+        return (len(value) - 2) // (4 * k)
+    return len(value) // (2 * k)
+
+
+class CompactPositions(Positions):
+    """Positions as 16/32-bit integers (see above). Pickled into the index's
+    schema: keep the name and module."""
+
+    def encode(self, poslist) -> bytes:
+        return _pack(list(poslist))
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return _unpack(valuestring).tolist()
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return _count(valuestring, 1)
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return _count(valuestring, 1) * self.field_boost
+
+    def decode_position_boosts(self, valuestring: bytes) -> list[tuple[int, int]]:
+        return [(pos, 1) for pos in self.decode_positions(valuestring)]
+
+
+class CompactCharacters(Characters):
+    """Positions with character spans: (position, start, end) per occurrence."""
+
+    def encode(self, poslist) -> bytes:
+        return _pack(list(chain.from_iterable(poslist)))
+
+    def decode_characters(self, valuestring: bytes) -> list[tuple[int, int, int]]:
+        ints = _unpack(valuestring)
+        return list(zip(ints[0::3], ints[1::3], ints[2::3]))
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return _unpack(valuestring)[0::3].tolist()
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return _count(valuestring, 3)
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return _count(valuestring, 3) * self.field_boost
+
+    def decode_position_boosts(self, valuestring: bytes) -> list[tuple[int, int]]:
+        return [(pos, 1) for pos in self.decode_positions(valuestring)]
+
+
+# -------------------------------------------------------------- analysis
+
+
+class _TermCache(dict):
+    """surface word (lower case) -> its term, computed on first use
+    (``cache[word]``): stop words stay as they are, other words are accent
+    folded and (``stem``) Porter stemmed. One lookup per word, no branches in
+    the indexing loop. Emptied past 200,000 words so a huge archive cannot
+    grow it without bound."""
+
+    def __init__(self, stops: frozenset[str], stem: bool) -> None:
+        super().__init__()
+        self.stops = stops
+        self.stem = stem
 
     def __missing__(self, word: str) -> str:
         if len(self) > 200_000:
             self.clear()
-        root = self[word] = porter_stem(word)
-        return root
+        term = word
+        if word not in self.stops:
+            if not word.isascii():
+                term = word.translate(accent_map)
+            if self.stem:
+                term = porter_stem(term)
+        self[word] = term
+        return term
+
+
+WORD_PATTERN = r"\w+(?:\.?\w+)*"  # "U.S" and "e.g" are one word each
+_group = re.Match.group
+_start = re.Match.start
+_end = re.Match.end
 
 
 class NewsAnalyzer(Tokenizer):
@@ -96,12 +228,12 @@ class NewsAnalyzer(Tokenizer):
     ``state of emergency`` typed bare requires only "state" and "emergency";
     phrases are analysed with mode "phrase", which keeps them.
 
-    One generator instead of Whoosh's five chained ones and a dict as the
-    stem cache: about twice as fast as ``StemmingAnalyzer``, and indexing time
-    is mostly analysis.
+    Words shorter than ``minsize`` get no position. Both the query side
+    (``__call__``, a Whoosh tokenizer) and the indexer's fast path
+    (``index_terms``) cut words with ``words()``, so they cannot disagree.
     """
 
-    def __init__(self, stem: bool = True, pattern: str = r"\w+(?:\.?\w+)*",
+    def __init__(self, stem: bool = True, pattern: str = WORD_PATTERN,
                  minsize: int = 2) -> None:
         self.stem = stem
         self.pattern = pattern
@@ -109,9 +241,16 @@ class NewsAnalyzer(Tokenizer):
         self._setup()
 
     def _setup(self) -> None:
-        self._re = re.compile(self.pattern)
+        pattern = self.pattern
+        if pattern == WORD_PATTERN and self.minsize == 2:
+            # No match for a one-character word (a word character not followed
+            # by another, or by a dot and another): the regex skips what would
+            # be dropped anyway, so the word list needs no filtering pass.
+            pattern = r"(?!\w(?!\.?\w))" + pattern
+        self._re = re.compile(pattern)
+        self._split = re.compile(f"({pattern})").split
         self._stops = frozenset(STOP_WORDS)
-        self._cache = _StemCache()
+        self._cache = _TermCache(self._stops, self.stem)
 
     def __getstate__(self) -> dict[str, Any]:  # the schema is pickled into the index
         return {"stem": self.stem, "pattern": self.pattern, "minsize": self.minsize}
@@ -123,64 +262,98 @@ class NewsAnalyzer(Tokenizer):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, NewsAnalyzer) and self.__getstate__() == other.__getstate__()
 
+    def words(self, value: str, spans: bool = True) -> tuple[list[str], list[int], list[int]]:
+        """The lower-case words of ``value`` that get a position and (``spans``)
+        their start and end offsets in ``value`` (else two empty lists).
+
+        The text is lowered once, not word by word, and cut by C loops: with
+        spans, one ``re.split`` (words and the text between them, alternating)
+        whose running lengths are the offsets; no match object per word.
+        If lowering changes the text's length (a dotted capital I), offsets in
+        the lowered text are not offsets in ``value``: then word by word."""
+        low = value.lower()
+        starts: list[int] = []
+        ends: list[int] = []
+        if len(low) != len(value):
+            found = list(self._re.finditer(value))
+            words = [m.group().lower() for m in found]
+            if spans:
+                starts, ends = [m.start() for m in found], [m.end() for m in found]
+        elif spans:
+            parts = self._split(low)
+            words = parts[1::2]
+            offsets = list(accumulate(map(len, parts), initial=0))
+            starts, ends = offsets[1::2], offsets[2::2]
+        else:
+            words = self._re.findall(low)
+        minsize = self.minsize
+        if words and minsize > 1 and min(map(len, words)) < minsize:
+            keep = [i for i, w in enumerate(words) if len(w) >= minsize]
+            words = [words[i] for i in keep]
+            if spans:
+                starts, ends = [starts[i] for i in keep], [ends[i] for i in keep]
+        return words, starts, ends
+
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True,
                  mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         drop_stops = removestops and mode not in ("index", "phrase")
-        stops, cache, minsize, stem = self._stops, self._cache, self.minsize, self.stem
-        pos = start_pos - 1
-        for m in self._re.finditer(value) if tokenize else [None]:
-            word = (m.group(0) if m else value).lower()
-            if len(word) < minsize:
-                continue  # no position either, in every mode alike
-            pos += 1
+        stops, cache = self._stops, self._cache
+        if tokenize:
+            words, starts, ends = self.words(value)
+        else:
+            words, starts, ends = [value.lower()], [0], [len(value)]
+            if len(words[0]) < self.minsize:
+                return
+        for pos, word in enumerate(words, start_pos):
             stopped = word in stops
             if stopped and drop_stops:
                 continue
-            if not word.isascii():
-                word = word.translate(accent_map)
-            if stem and not stopped:
-                word = cache[word]
-            t.text = word
+            t.text = cache[word]
             t.boost = 1.0
             # Whoosh drops tokens marked stopped before indexing; kept stop
             # words are ordinary (unstemmed) terms.
-            t.stopped = stopped and drop_stops
+            t.stopped = False
             if keeporiginal:
-                t.original = m.group(0) if m else value
+                t.original = value[starts[pos - start_pos]:ends[pos - start_pos]]
             if positions:
                 t.pos = pos
             if chars:
-                a, b = (m.start(), m.end()) if m else (0, len(value))
-                t.startchar, t.endchar = start_char + a, start_char + b
+                i = pos - start_pos
+                t.startchar, t.endchar = start_char + starts[i], start_char + ends[i]
             yield t
 
-
-    def index_terms(self, value: str, chars: bool) -> dict[str, list]:
-        """What ``self(value, mode="index")`` yields, grouped by term:
-        term -> [(position, startchar, endchar)] (``chars``) or [position].
-        The indexer's fast path: no Token per word, no generator."""
-        out: dict[str, list] = {}
-        stops, cache, minsize, stem = self._stops, self._cache, self.minsize, self.stem
-        pos = -1
-        for m in self._re.finditer(value):
-            word = m.group(0).lower()
-            if len(word) < minsize:
-                continue
-            pos += 1
-            stopped = word in stops
-            if not word.isascii():
-                word = word.translate(accent_map)
-            if stem and not stopped:
-                word = cache[word]
-            entry = (pos, m.start(), m.end()) if chars else pos
-            found = out.get(word)
-            if found is None:
-                out[word] = [entry]
-            else:
-                found.append(entry)
-        return out
+    def index_terms(self, value: str, chars: bool) -> tuple[list[str], list[int], list[bytes],
+                                                             list[str]]:
+        """What ``self(value, mode="index")`` yields, as postings ready to
+        store: (terms, their frequencies, their values encoded
+        by ``codec.pack_positions`` (``chars``: with character spans), the
+        surface words). The indexer's fast path: the per-word and per-term
+        work is done by C loops (a regex split, a map through the term cache,
+        a sort, slices of one array); no Python loop per word or term."""
+        words, starts, ends = self.words(value, spans=chars)
+        n = len(words)
+        if not n:
+            return [], [], [], words
+        terms = list(map(self._cache.__getitem__, words))
+        # Group positions by term without a Python loop per word: number the
+        # terms in order of first use, sort the positions by that number (a
+        # stable sort, so each term's positions stay ascending).
+        ids = dict(zip(dict.fromkeys(terms), count()))
+        keys = list(map(ids.__getitem__, terms))
+        order = sorted(range(n), key=keys.__getitem__)
+        counts = Counter(keys)
+        freqs = list(map(counts.__getitem__, range(len(ids))))
+        if chars:
+            if n > 1:
+                pick = itemgetter(*order)
+                starts, ends = pick(starts), pick(ends)
+            flat = list(chain.from_iterable(zip(order, starts, ends)))
+            values = pack_columns(flat, freqs, 3, len(value))
+        else:
+            values = pack_columns(order, freqs, 1, n)
+        return list(ids), freqs, values, words
 
 
 def text_analyzer() -> NewsAnalyzer:
@@ -194,6 +367,14 @@ def name_analyzer() -> NewsAnalyzer:
     return NewsAnalyzer(stem=False, minsize=1)
 
 
+def _text(analyzer: NewsAnalyzer, chars: bool = False, **kwargs: Any) -> fields.TEXT:
+    """A TEXT field (positions for phrases) in the compact posting formats."""
+    field = fields.TEXT(analyzer=analyzer, phrase=True, chars=chars, **kwargs)
+    compact = CompactCharacters if chars else CompactPositions
+    field.format = compact(field_boost=field.format.field_boost)
+    return field
+
+
 def build_schema() -> fields.Schema:
     text = text_analyzer()
     names = name_analyzer()
@@ -202,14 +383,14 @@ def build_schema() -> fields.Schema:
             ID: fields.ID(stored=True, unique=True),
             PATH: fields.ID(stored=True),
             POSITION: fields.STORED(),
-            TITLE: fields.TEXT(analyzer=text, stored=True, field_boost=TITLE_BOOST),
+            TITLE: _text(text, stored=True, field_boost=TITLE_BOOST),
             # Character offsets let the highlighter read match positions from the
             # postings instead of re-tokenising long articles.
-            BODY: fields.TEXT(analyzer=text, stored=True, phrase=True, chars=True),
-            QUOTES: fields.TEXT(analyzer=text, phrase=True),
-            SPEAKERS: fields.TEXT(analyzer=names, phrase=True),
-            PLACES: fields.TEXT(analyzer=names, phrase=True),
-            SOURCE: fields.TEXT(analyzer=names, stored=True),
+            BODY: _text(text, stored=True, chars=True),
+            QUOTES: _text(text),
+            SPEAKERS: _text(names),
+            PLACES: _text(names),
+            SOURCE: _text(names, stored=True),
             # Exact values for facets.
             SPEAKER_KEY: fields.KEYWORD(commas=True),
             PLACE_KEY: fields.KEYWORD(commas=True),
