@@ -60,6 +60,7 @@ with whoosh_import():
 SPELLING_FIELDS = frozenset({TITLE, BODY})  # their words feed "did you mean" and fuzzy terms
 DEFAULT_BATCH = 5000  # documents per commit: a killed run resumes after the last one
 LINES_PER_TASK = 400  # JSONL lines sent to a worker at once
+FILES_PER_TASK = 8  # single-article files sent to a worker at once: fewer round trips
 IN_FLIGHT_PER_WORKER = 4  # bounds memory: a 403k-line file streams through
 # Below this much work a run indexes in-process: starting workers costs more
 # than it saves on a small incremental update.
@@ -381,7 +382,6 @@ class _Result:
     path: str
     docs: list[dict[str, Any]] = field(default_factory=list)
     ndocs: int = 0
-    words: Counter = field(default_factory=Counter)  # surface words, for spelling
     skips: list[Skip] = field(default_factory=list)
     failed: str | None = None  # the whole file could not be read
     hash: str | None = None
@@ -542,19 +542,21 @@ class _Run:
             if isinstance(task, _Result):  # an end-of-file or read failure found here
                 self._report(task)
                 continue
-            state = self.files[task[1] if task[0] == "lines" else task[1].path]
-            if self.must_delete and not state.deleted:
-                # The file's old documents go in the same commit as its new ones.
-                self.batch_deleted += self._writer().delete_by_term(PATH, state.src.path)
-                state.deleted = True
-            state.pending += 1
+            paths = [task[1]] if task[0] == "lines" else [src.path for src in task[1]]
+            for path in paths:
+                state = self.files[path]
+                if self.must_delete and not state.deleted:
+                    # The file's old documents go in the same commit as its new ones.
+                    self.batch_deleted += self._writer().delete_by_term(PATH, path)
+                    state.deleted = True
+                state.pending += 1
             if workers is None:
-                res = _work(task)
                 w = self._writer()
-                for doc in res.docs:
-                    w.add_document(**doc)
-                res.ndocs, res.docs, res.words = len(res.docs), [], w.take_words()
-                self._report(res)
+                for res in _work(task):
+                    for doc in res.docs:
+                        w.add_document(**doc)
+                    res.ndocs, res.docs = len(res.docs), []
+                    self._report(res)
             else:
                 for res in workers.submit(task):
                     self._report(res)
@@ -574,12 +576,19 @@ class _Run:
         """Tasks in file order. Single-article files go whole to a worker; JSONL is
         read here as a stream and sent in chunks of lines, so a 403k-line file
         is extracted in parallel without being held in memory."""
+        group: list[SourceFile] = []
         for src in todo:
             state = self.files[src.path]
             if src.fmt != "jsonl":
                 state.dispatched_all = True
-                yield ("file", src)
+                group.append(src)
+                if len(group) >= FILES_PER_TASK:
+                    yield ("files", group)
+                    group = []
                 continue
+            if group:
+                yield ("files", group)
+                group = []
             try:
                 state.hash = file_hash(src.path)
             except OSError as exc:
@@ -600,6 +609,8 @@ class _Run:
                 yield ("lines", src.path, chunk)
             state.dispatched_all = True
             yield _Result(src.path, failed=failed, marker=True)
+        if group:
+            yield ("files", group)
 
     def _report(self, res: _Result) -> None:
         """Account for one finished task (or an end-of-file marker)."""
@@ -609,7 +620,6 @@ class _Run:
             state.documents += res.ndocs
             self.batch_docs += res.ndocs
             self.articles += res.ndocs
-            self.batch_words.update(res.words)
         if res.failed:
             state.failed = True
             self.summary.skipped.append(Skip(res.path, res.failed))
@@ -669,10 +679,13 @@ class _Run:
                     segments.append(w._finalize_segment())
                 else:
                     w._close_segment()
-                segments.extend(self.workers.finish_segments())
+                more, words = self.workers.finish_segments()
+                segments.extend(more)
+                self.batch_words.update(words)
                 w._commit_toc(segments)
                 w._finish()
             else:
+                self.batch_words.update(w.take_words())
                 w.commit(mergetype=policy)
         except BaseException as exc:
             self._abort()
@@ -755,37 +768,40 @@ class _Workers:
         self.used = True
         ready: list[_Result] = []
         while min(self.in_flight) >= IN_FLIGHT_PER_WORKER:
-            ready.append(self._next())
+            ready.extend(self._next())
         i = self.in_flight.index(min(self.in_flight))
         self.inboxes[i].put(task)
         self.in_flight[i] += 1
         while True:  # collect without waiting
             try:
-                ready.append(self._next(block=False))
+                ready.extend(self._next(block=False))
             except queue.Empty:
                 return ready
 
     def drain(self) -> list[_Result]:
         out = []
         while sum(self.in_flight):
-            out.append(self._next())
+            out.extend(self._next())
         return out
 
-    def finish_segments(self) -> list:
-        """End the batch: every worker closes its segment and starts a new one."""
+    def finish_segments(self) -> tuple[list, Counter]:
+        """End the batch: every worker closes its segment and starts a new one.
+        Returns the segments and the words the workers indexed."""
         for box in self.inboxes:
             box.put(("finish",))
-        segments = []
+        segments, words = [], Counter()
         for _ in self.inboxes:
             kind, _i, payload = self._message()
             if kind != "segment":
                 raise IndexWriteError(f"indexing worker: unexpected {kind}")
-            if payload is not None:
-                segments.append(payload)
+            segment, more = payload
+            if segment is not None:
+                segments.append(segment)
+            words.update(more)
         self.used = False
-        return segments
+        return segments, words
 
-    def _next(self, block: bool = True) -> _Result:
+    def _next(self, block: bool = True) -> list[_Result]:
         kind, i, payload = self._message(block)
         if kind != "done":
             raise IndexWriteError(f"indexing worker: unexpected {kind}")
@@ -842,49 +858,53 @@ def _worker_main(storage, indexname: str, wid: int, inbox, results) -> None:
                     writer.cancel()
                 return
             if task[0] == "finish":
-                segment = None
+                segment, words = None, Counter()
                 if writer is not None and writer.doc_count():
+                    words = writer.take_words()
                     segment = writer._finalize_segment()
                     writer._tempstorage.destroy()
                 elif writer is not None:
                     writer.cancel()
                 writer = None
-                results.put(("segment", wid, segment))
+                results.put(("segment", wid, (segment, words)))
                 continue
-            res = _work(task)
-            if res.docs:
-                if writer is None:
-                    # _lk=False: the parent holds the index lock for us all.
-                    writer = FastSegmentWriter(ix, _lk=False, limitmb=WRITER_MB)
-                for doc in res.docs:
-                    writer.add_document(**doc)
-                res.words = writer.take_words()
-            res.ndocs, res.docs = len(res.docs), []
-            results.put(("done", wid, res))
+            done = _work(task)
+            for res in done:
+                if res.docs:
+                    if writer is None:
+                        # _lk=False: the parent holds the index lock for us all.
+                        writer = FastSegmentWriter(ix, _lk=False, limitmb=WRITER_MB)
+                    for doc in res.docs:
+                        writer.add_document(**doc)
+                res.ndocs, res.docs = len(res.docs), []
+            results.put(("done", wid, done))
     except BaseException as exc:  # report, never hang the parent
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else repr(exc)
         results.put(("error", wid, detail))
 
 
-def _work(task: tuple) -> _Result:
-    """Read, extract and build index documents for one task."""
-    if task[0] == "file":
-        src: SourceFile = task[1]
-        res = _Result(src.path)
-        try:
-            items = list(read_articles(src))
-            res.hash = file_hash(src.path)
-        except SkipArticle as exc:
-            res.failed = exc.reason
-            return res
-        except OSError as exc:
-            res.failed = f"cannot read: {exc.strerror or exc}"
-            return res
-        _collect(res, items)
-        return res
+def _work(task: tuple) -> list[_Result]:
+    """Read, extract and build index documents for one task: a result per file."""
+    if task[0] == "files":
+        return [_work_file(src) for src in task[1]]
     _, path, lines = task
     res = _Result(path)
     _collect(res, (parse_jsonl_line(path, n, line) for n, line in lines))
+    return [res]
+
+
+def _work_file(src: SourceFile) -> _Result:
+    res = _Result(src.path)
+    try:
+        items = list(read_articles(src))
+        res.hash = file_hash(src.path)
+    except SkipArticle as exc:
+        res.failed = exc.reason
+        return res
+    except OSError as exc:
+        res.failed = f"cannot read: {exc.strerror or exc}"
+        return res
+    _collect(res, items)
     return res
 
 
