@@ -649,6 +649,47 @@ _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
 
 
+def _is_word_char(c: str) -> bool:  # the regex \w
+    return c.isalnum() or c == "_"
+
+
+_WORD_MARKS = "’'-"
+
+
+def _prev_word(before: str) -> tuple[str, str, int] | None:
+    r"""The last word of ``before`` and what follows it: (word, the non-word
+    characters after it, where the word starts), as the regex
+    ``([\w’'-]+)(\W*)$`` finds them, but walked from the end instead of tried
+    at every position."""
+    n = len(before)
+    j = n - 1
+    while j >= 0 and not _is_word_char(before[j]):
+        j -= 1
+    if j < 0:  # no word character: the first run of marks
+        k = next((i for i, c in enumerate(before) if c in _WORD_MARKS), -1)
+        if k < 0:
+            return None
+        r = k
+        while r < n and before[r] in _WORD_MARKS:
+            r += 1
+        return before[k:r], before[r:], k
+    k = j
+    while k > 0 and (_is_word_char(before[k - 1]) or before[k - 1] in _WORD_MARKS):
+        k -= 1
+    r = j + 1
+    while r < n and before[r] in _WORD_MARKS:
+        r += 1
+    return before[k:r], before[r:], k
+
+
+def _starts_sentence(before: str) -> bool:
+    r"""Whether a word after ``before`` opens a sentence: ``before`` is white
+    space after the text's start, a line break or a sentence mark (the regex
+    ``(?:^|[.!?:"“”\n])\s*$``, without trying every position)."""
+    tail = before.rstrip()
+    return not tail or tail[-1] in '.!?:"“”' or "\n" in before[len(tail):]
+
+
 def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 strict: bool = False, dateline: bool = False) -> list[tuple[int, int, str]]:
     """Place mentions in ``text`` as (start, end, canonical name).
@@ -677,18 +718,20 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue
         before = text[max(0, start - 40):start]
         after = text[end:end + 30]
-        prev_word = _PREV_WORD.search(before)
-        prev = prev_word.group(1) if prev_word else ""
+        prev_word = _prev_word(before)
+        prev = prev_word[0] if prev_word else ""
         # only a word right before the name (no punctuation between) can be
         # part of it: "Real Madrid", not "Henman (Britain)" or "Lockerbie, Scotland"
-        joined = prev_word is not None and prev_word.group(2) in (" ", "\u00a0")
+        joined = prev_word is not None and prev_word[1] in (" ", "\u00a0")
         nxt = _NEXT_NAME.match(after)
         if nxt and not strict:
             word = nxt.group(1)
             if (word.lower() not in NAME_SUFFIXES and not _POSSESSIVE.match(after)
                     and not _is_place(word) and word not in MONTHS_DAYS):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
-        m_of = _NAME_OF.search(before)
+        # (_NAME_OF ends with "of" or "of the" and a space: test that first)
+        m_of = _NAME_OF.search(before) if (
+            before[-1:].isspace() and before.rstrip().endswith(("of", "the"))) else None
         if m_of and m_of.group(2).lower() not in GEO_HEAD_WORDS and not (
                 # "Cedric Pioline of France", "Bernie Sanders of Vermont": a
                 # person (a given name first) and the country or state they are
@@ -697,8 +740,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 and (m_of.group(1) and m_of.group(1).lower() in _first_names()
                      or entry.kind == "country")):
             continue  # "Bank of England", "University of Chicago"
-        prev_starts = prev_word is not None and re.search(
-            r"(?:^|[.!?:\"“”\n])\s*$", before[:prev_word.start()]) is not None
+        prev_starts = prev_word is not None and _starts_sentence(before[:prev_word[2]])
         if (joined and prev[0].isupper() and prev.lower() not in COMPASS
                 and prev.lower() not in NOT_NAME_START and prev not in MONTHS_DAYS and not strict
                 and ((not prev_starts and not _is_place(prev))
@@ -1017,6 +1059,18 @@ def _thing_named(name: str, body: str, pos: int) -> bool:
     return len(_HE.findall(around)) <= len(_IT.findall(around))
 
 
+_VERB_LAST_WORDS = frozenset(v.split()[-1] for v in SPEECH_VERBS.split("|"))
+
+
+def _ends_with_verb(tail: str) -> bool:
+    """Whether ``tail`` (stripped) can end like "X said" or "X said ,": its last
+    word is a speech verb's last word."""
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    words = tail[-16:].split()
+    return bool(words) and words[-1] in _VERB_LAST_WORDS
+
+
 def _attribute(body, s, e, mentions, add_speaker, quotes):
     """Who said the quotation at body[s:e]: (named speaker, unnamed source)."""
     mark = 2 if body[e:e + 2] == "''" else 1  # the closing mark: ” " or ''
@@ -1049,7 +1103,12 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
     m = _UNNAMED.match(after.lstrip(" ,\n"))
     if m and re.search(rf"^\s*,?\s*{re.escape(m.group(1))}[^.]*?\b{_VERB}\b", after):
         return None, m.group(1)
-    m = _BEFORE_NAME_COLON.search(before) or _BEFORE_NAME_SAID.search(before)  # "X said:", "X:", "X said,"
+    # (each pattern below ends its window; the window's last character says
+    # which can match at all: most quotations have none of these before them)
+    tail = before.rstrip()
+    last = tail[-1:]
+    m = ((_BEFORE_NAME_COLON.search(before) if last == ":" else None)  # "X said:", "X:", "X said,"
+         or (_BEFORE_NAME_SAID.search(before) if _ends_with_verb(tail) else None))
     if m:
         who = add_speaker(m.group(1), s)
         if who:
@@ -1057,12 +1116,13 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
     # "Carson told his supporters, “...”", "Clinton posted a comment of her own,
     # saying, “...”": the sentence's subject, a reporting verb, then "," or ":"
     # "Hugh Lanning, who was on the same picket line, said: “...”"
-    m = _NAME_CLAUSE_VERB.search(before) or _SUBJECT_INTRO.search(before)
+    m = (_NAME_CLAUSE_VERB.search(before) or _SUBJECT_INTRO.search(before)) if last in (",", ":") \
+        else None
     if m:
         who = add_speaker(m.group(1), s)
         if who:
             return who, None
-    m = _PRONOUN_INTRO.search(before)
+    m = _PRONOUN_INTRO.search(before) if last in (",", ":") else None
     if m:  # 'He said: “...”': the person last named before it
         prior = [n for p, n in mentions if p < s - len(before) + m.start()]
         if prior:
