@@ -25,13 +25,27 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .model import Article, Extraction, Quote
+
+
+def word_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern that opens with a word character,
+    as if it began with ``\\b``: matches that start inside a word are skipped
+    and the search goes on one character later, as the engine would."""
+    pos, search = 0, pattern.search
+    while (m := search(text, pos)) is not None:
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            pos = s + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > s else s + 1
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -504,7 +518,10 @@ _PRONOUN_INTRO = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|ha
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
                             rf"[^.!?\"“”\n]{{0,80}}[,:]\s*$")
-_PRONOUN_VERB = re.compile(rf"\b(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
+# (word_matches adds the leading \b: a pattern that opens with a letter is
+# scanned for that letter by the regex engine, one that opens with \b is
+# tried at every position, about twice as slow over a whole article)
+_PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
 _UNNAMED = re.compile(
     r"\b((?:an?|the|one)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|"
     r"source|aide|insider|diplomat|witness|resident|analyst|mother|father|worker|officer))\b")
@@ -799,10 +816,10 @@ def _caps_line_places(text: str) -> list[str]:
 
 
 _TOWN = r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)"
-_TOWN_OF = re.compile(r"\b" + trie_pattern(["town", "city", "village", "port", "district", "suburb",
+_TOWN_OF = re.compile(trie_pattern(["town", "city", "village", "port", "district", "suburb",
                                               "province", "region"])
                       + r"\s+of\s+" + _TOWN + r"\b")
-_TOWN_IN = re.compile(r"\b" + trie_pattern(["in", "at", "near", "outside", "over", "from", "to"])
+_TOWN_IN = re.compile(trie_pattern(["in", "at", "near", "outside", "over", "from", "to"])
                       + r"\s+" + _TOWN + r"\s*,\s+([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
 # "Tiananmen Square", "Times Square": a named square is a place
 _SQUARE = re.compile(r"\b((?:[A-Z][a-z]+ ){1,2}Square)\b")
@@ -836,10 +853,10 @@ def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> li
         return (not any(w in person_tokens or w in MONTHS_DAYS for w in words)
                 and words[0].lower() not in common and words[0].lower() not in NOT_NAME_START)
 
-    out = [m.group(1) for m in _TOWN_OF.finditer(text) if ok(m.group(1))]
+    out = [m.group(1) for m in word_matches(_TOWN_OF, text) if ok(m.group(1))]
     out += [m.group(1) for m in (_SQUARE.finditer(text) if "Square" in text else ())
             if m.group(1).split()[0] not in MONTHS_DAYS and m.group(1).split()[0].lower() != "the"]
-    for m in _TOWN_IN.finditer(text):
+    for m in word_matches(_TOWN_IN, text):
         region = gazetteer().get(m.group(2).rstrip("."), None)
         if region and region[1].kind in ("country", "state", "province", "region") and ok(m.group(1)):
             out.append(m.group(1))
@@ -994,7 +1011,7 @@ def extract(article: Article) -> Extraction:
         for m in names:
             if add_speaker(m.group(1), m.start()):
                 break
-    for m in _PRONOUN_VERB.finditer(body):
+    for m in word_matches(_PRONOUN_VERB, body):
         prior = [n for p, n in mentions if p < m.start()]
         if prior:
             speakers.setdefault(prior[-1], m.start())
