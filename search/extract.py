@@ -928,9 +928,12 @@ def _mentions(text: str, places: frozenset[str]) -> list[tuple[int, str]]:
     """Person names mentioned anywhere, with positions (for resolution)."""
     out = []
     for m in _NAME_RE.finditer(text):
-        name, _titled = person_name(m.group(0), places)
+        raw = m.group(0)
+        if len(raw.split()) < 2:
+            continue  # (most: "The", "He"; cleaning never makes one word two)
+        name, _titled = person_name(raw, places)
         if name and len(name.split()) >= 2:
-            out.append((m.start() + m.group(0).find(name.split()[0]), name))
+            out.append((m.start() + raw.find(name.split()[0]), name))
     return out
 
 
