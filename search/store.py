@@ -73,7 +73,7 @@ class FileRecord:
     size: int
     hash: str
     documents: int
-    extractor: str = ""  # extract.extractor_version() of the documents' speakers/places
+    extractor: str = ""  # versions.extractor_version() of the documents' speakers/places
 
 
 class IndexDir:

@@ -62,12 +62,13 @@ def test_incremental_unchanged_modified_deleted_added(small_corpus, tmp_path):
 
 
 def test_new_extractor_re_extracts_unchanged_files(small_corpus, tmp_path, monkeypatch):
+    import search.extract
     import search.indexer as indexer
     from search.model import Extraction
 
     ix = str(tmp_path / "ix")
     # An index made by an "older extractor" that found nothing.
-    monkeypatch.setattr(indexer, "extract", lambda article: Extraction())
+    monkeypatch.setattr(search.extract, "extract", lambda article: Extraction())
     monkeypatch.setattr(indexer, "extractor_version", lambda: "old")
     index_paths([small_corpus], ix, jobs=1)
     assert titles(ix, "speaker:nujaifi") == []
