@@ -20,7 +20,6 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any
 
 from .errors import SkipArticle
@@ -498,9 +497,16 @@ def _tidy_body(text: str) -> str:
     """Trim each line and keep paragraph breaks (one blank line between them)."""
     paras = re.split(r"\n\s*\n", text.strip())
     return "\n\n".join(
-        "\n".join(_WS.sub(" ", ln).strip() for ln in p.split("\n") if ln.strip())
+        "\n".join(_tidy_line(ln) for ln in p.split("\n") if ln.strip())
         for p in paras if p.strip()
     )
+
+
+def _tidy_line(line: str) -> str:
+    # (the regex only where it has work: most lines hold single spaces only)
+    if "  " in line or "\t" in line or "\r" in line or "\f" in line or "\v" in line:
+        line = _WS.sub(" ", line)
+    return line.strip()
 
 
 def _article(path: str, position: int | None, title: str, body: str,
@@ -572,7 +578,7 @@ def _naive_utc(d: datetime) -> datetime | None:
 
 def date_from_name(path: str) -> datetime | None:
     """A ``YYYY-MM-DD`` in the file name is the article's date."""
-    m = _DATE_IN_NAME.search(Path(path).name)
+    m = _DATE_IN_NAME.search(os.path.basename(path))
     if not m:
         return None
     try:
