@@ -1,8 +1,8 @@
 """Passages with match offsets, unstyled. (W)
 
 A pipeline like Whoosh's highlighter (fragment, score, order, format) but with
-its two faults fixed: match positions come from the index's postings (character
-offsets stored with the body), so long articles are not re-tokenised and matches
+its two faults fixed: match positions come from the index's postings (only the
+shown articles' stored text is cut again, for character offsets), so matches
 past 32K characters are found; and a phrase is marked as one span, never as
 separate words.
 """
@@ -56,19 +56,23 @@ def leaf_queries(q: wq.Query, field: str = BODY) -> tuple[list[wq.Query], list[w
 
 
 def match_spans(searcher, docnum: int, phrases: Iterable[wq.Query],
-                terms: Iterable[wq.Query]) -> list[tuple[int, int]]:
-    """Character spans of matches in the stored body of ``docnum``."""
-    return spans_by_doc(searcher, [docnum], phrases, terms)[docnum]
+                terms: Iterable[wq.Query], text: str | None = None) -> list[tuple[int, int]]:
+    """Character spans of matches in the stored body of ``docnum`` (``text``,
+    if the caller has read it)."""
+    texts = None if text is None else {docnum: text}
+    return spans_by_doc(searcher, [docnum], phrases, terms, texts)[docnum]
 
 
 def spans_by_doc(searcher, docnums: Iterable[int], phrases: Iterable[wq.Query],
-                 terms: Iterable[wq.Query]) -> dict[int, list[tuple[int, int]]]:
-    """Character spans of matches in the stored bodies of ``docnums``.
+                 terms: Iterable[wq.Query], texts: dict[int, str] | None = None
+                 ) -> dict[int, list[tuple[int, int]]]:
+    """Character spans of matches in the stored bodies of ``docnums``
+    (``texts``: those bodies, if the caller has read them).
 
-    Read from the body's postings (positions with character offsets): one
-    posting list per distinct word, walked forward once over the documents in
-    order, so highlighting ten hits costs ten skips per word, not ten query
-    matchers. A phrase is marked as one span. When a phrase (or the proximity
+    Positions come from the body's postings: one posting list per distinct
+    word, walked forward once over the documents in order, so highlighting ten
+    hits costs ten skips per word, not ten query matchers; see ``occurrences``
+    for their character offsets. A phrase is marked as one span. When a phrase (or the proximity
     group of typed words) occurs in the document, its words are not also
     marked where they stand alone elsewhere: the reader sees the phrase, not
     every "state".
@@ -78,7 +82,7 @@ def spans_by_doc(searcher, docnums: Iterable[int], phrases: Iterable[wq.Query],
     words: set[str] = {w for q in phrases for w in q.words}
     term_words: list[list[str]] = [_term_texts(searcher, q) for q in terms]
     words.update(w for ws in term_words for w in ws)
-    occ = occurrences(searcher, BODY, words, docs)
+    occ = occurrences(searcher, BODY, words, docs, texts=texts)
     out: dict[int, list[tuple[int, int]]] = {}
     for d in docs:
         spans: list[tuple[int, int]] = []
@@ -114,11 +118,21 @@ def _term_texts(searcher, q: wq.Query) -> list[str]:
         return []
 
 
-def occurrences(searcher, field: str, words: Iterable[str], docs: list[int], chars: bool = True
+def occurrences(searcher, field: str, words: Iterable[str], docs: list[int], chars: bool = True,
+                texts: dict[int, str] | None = None
                 ) -> dict[tuple[str, int], list[tuple[int, int, int]]]:
     """(word, docnum) -> [(position, startchar, endchar)] for the sorted ``docs``
-    (with ``chars=False``, for a field without offsets: [(position, 0, 0)])."""
+    (with ``chars=False``: [(position, 0, 0)]).
+
+    The index keeps positions, not character offsets (they made a third of the
+    body's postings and of their indexing time): the offsets come from cutting
+    the stored text of each document shown with the field's own analyzer,
+    which gives the same positions by construction (``texts`` spares reading
+    the stored text again). An index whose postings hold offsets is read as is.
+    """
     reader = searcher.reader()
+    fieldobj = reader.schema[field]
+    stored_chars = fieldobj.format.supports("characters")
     out: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
     for w in words:
         try:
@@ -133,11 +147,20 @@ def occurrences(searcher, field: str, words: Iterable[str], docs: list[int], cha
                 if not m.is_active():
                     break
             if m.id() == d:
-                if chars:
+                if chars and stored_chars:
                     out[(w, d)] = [(p, a, b) for p, a, b in m.value_as("characters")
                                    if a is not None and b is not None]
                 else:
                     out[(w, d)] = [(p, 0, 0) for p in m.value_as("positions")]
+    if chars and not stored_chars and out:
+        cut: dict[int, tuple[list[int], list[int]]] = {}
+        for (w, d), found in out.items():
+            if d not in cut:
+                text = texts[d] if texts and d in texts else searcher.stored_fields(d).get(field)
+                _words, starts, ends = fieldobj.analyzer.words(text or "")
+                cut[d] = (starts, ends)
+            starts, ends = cut[d]
+            out[(w, d)] = [(p, starts[p], ends[p]) for p, _a, _b in found if p < len(starts)]
     return out
 
 

@@ -44,7 +44,6 @@ from .schema import (
     BODY,
     PATH,
     TITLE,
-    CompactCharacters,
     CompactPositions,
     NewsAnalyzer,
     to_document,
@@ -267,13 +266,13 @@ class FastSegmentWriter(SegmentWriter):
             raise
         finally:
             del storage.temp_storage
-        # field name -> (analyzer, chars?, field boost) for the one-pass path
+        # field name -> (analyzer, field boost) for the one-pass path
         self._fast = {}
         for name, fobj in self.schema.items():
             fmt, ana = fobj.format, getattr(fobj, "analyzer", None)
-            if (isinstance(ana, NewsAnalyzer) and type(fmt) in (CompactCharacters, CompactPositions)
+            if (isinstance(ana, NewsAnalyzer) and type(fmt) is CompactPositions
                     and fobj.scorable and not fobj.vector and not fobj.separate_spelling()):
-                self._fast[name] = (ana, type(fmt) is CompactCharacters, fmt.field_boost)
+                self._fast[name] = (ana, fmt.field_boost)
         self.pool = _TermPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
         self.pool.text_fields = frozenset(self._fast)  # their terms are kept as str
         self.words: Counter = Counter()  # surface words of SPELLING_FIELDS, for "did you mean"
@@ -297,8 +296,8 @@ class FastSegmentWriter(SegmentWriter):
                 fieldboost = self._field_boost(fields, fieldname, docboost)
                 fast = self._fast.get(fieldname) if isinstance(value, str) else None
                 if fast:
-                    ana, chars, fb = fast
-                    terms, freqs, values, words = ana.index_terms(value, chars)
+                    ana, fb = fast
+                    terms, freqs, values, words = ana.index_terms(value)
                     if terms:
                         boost = fb * fieldboost
                         pool.add_postings(fieldname, docnum, terms, [f * boost for f in freqs],

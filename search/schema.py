@@ -11,8 +11,8 @@ import warnings
 from array import array
 from collections import Counter
 from collections.abc import Iterator
-from itertools import accumulate, chain, count, repeat
-from operator import itemgetter, mul
+from itertools import accumulate, count, repeat
+from operator import mul
 from typing import Any
 
 from .model import Article, Extraction
@@ -61,7 +61,7 @@ try:
     with whoosh_import():
         from whoosh import fields, query  # noqa: F401 - query: imported under the stand-ins
         from whoosh.analysis import STOP_WORDS, Token, Tokenizer
-        from whoosh.formats import Characters, Positions
+        from whoosh.formats import Positions
         from whoosh.lang.porter import stem as porter_stem
         from whoosh.support.charset import accent_map
 finally:
@@ -82,14 +82,13 @@ TITLE_BOOST = 2.0
 
 # --------------------------------------------------------------- postings
 #
-# Whoosh's Positions and Characters formats pickle a list of deltas for every
-# posting (a pickle call per term per document: most of the indexing time
-# after analysis). These store the same numbers as machine integers: a
-# posting's k integers per occurrence (the position; for characters also the
-# start and end offsets) as unsigned 16-bit integers, or, when any is 65,535
-# or more, a 0xFFFF marker and 32-bit integers. The indexer cuts each term's
-# value out of one array per document (``pack_columns``, C loops only);
-# Whoosh's own path (``encode``) writes the same bytes.
+# Whoosh's Positions format pickles a list of deltas for every posting (a
+# pickle call per term per document: most of the indexing time after
+# analysis). This one stores the same numbers as machine integers: unsigned
+# 16-bit, or, when any is 65,535 or more, a 0xFFFF marker and 32-bit integers.
+# The indexer cuts each term's value out of one array per document
+# (``pack_positions``, C loops only); Whoosh's own path (``encode``) writes
+# the same bytes.
 
 _WIDE = b"\xff\xff"  # starts a 32-bit value; a 16-bit one never holds 0xFFFF
 _SWAP = sys.byteorder == "big"  # stored little-endian on every machine
@@ -102,17 +101,17 @@ def _array(kind: str, ints) -> bytes:
     return out.tobytes()
 
 
-def pack_columns(flat: list[int], freqs: list[int], k: int, limit: int) -> list[bytes]:
-    """Each term's value: ``flat`` holds k integers per occurrence, grouped
-    by term (``freqs[i]`` occurrences for term i), all below ``limit``."""
-    if limit >= 0xFFFF:  # rare (texts of 64K+ characters): each term its own width
+def pack_positions(order: list[int], freqs: list[int], limit: int) -> list[bytes]:
+    """Each term's value: ``order`` holds the positions grouped by term
+    (``freqs[i]`` of them for term i), all below ``limit``."""
+    if limit >= 0xFFFF:  # rare (texts of 64K+ words): each term its own width
         out, at = [], 0
         for c in freqs:
-            out.append(_pack(flat[at:at + k * c]))
-            at += k * c
+            out.append(_pack(order[at:at + c]))
+            at += c
         return out
-    blob = _array("H", flat)
-    bounds = list(accumulate(map(mul, freqs, repeat(2 * k)), initial=0))
+    blob = _array("H", order)
+    bounds = list(accumulate(map(mul, freqs, repeat(2)), initial=0))
     return list(map(blob.__getitem__, map(slice, bounds, bounds[1:])))
 
 
@@ -134,13 +133,6 @@ def _unpack(value: bytes) -> array:
     return ints
 
 
-def _count(value: bytes, k: int) -> int:
-    """Occurrences in a value of k integers each."""
-    if value[:2] == _WIDE:
-        return (len(value) - 2) // (4 * k)
-    return len(value) // (2 * k)
-
-
 class CompactPositions(Positions):
     """Positions as 16/32-bit integers (see above). Pickled into the index's
     schema: keep the name and module."""
@@ -152,33 +144,12 @@ class CompactPositions(Positions):
         return _unpack(valuestring).tolist()
 
     def decode_frequency(self, valuestring: bytes) -> int:
-        return _count(valuestring, 1)
+        if valuestring[:2] == _WIDE:
+            return (len(valuestring) - 2) // 4
+        return len(valuestring) // 2
 
     def decode_weight(self, valuestring: bytes) -> float:
-        return _count(valuestring, 1) * self.field_boost
-
-    def decode_position_boosts(self, valuestring: bytes) -> list[tuple[int, int]]:
-        return [(pos, 1) for pos in self.decode_positions(valuestring)]
-
-
-class CompactCharacters(Characters):
-    """Positions with character spans: (position, start, end) per occurrence."""
-
-    def encode(self, poslist) -> bytes:
-        return _pack(list(chain.from_iterable(poslist)))
-
-    def decode_characters(self, valuestring: bytes) -> list[tuple[int, int, int]]:
-        ints = _unpack(valuestring)
-        return list(zip(ints[0::3], ints[1::3], ints[2::3]))
-
-    def decode_positions(self, valuestring: bytes) -> list[int]:
-        return _unpack(valuestring)[0::3].tolist()
-
-    def decode_frequency(self, valuestring: bytes) -> int:
-        return _count(valuestring, 3)
-
-    def decode_weight(self, valuestring: bytes) -> float:
-        return _count(valuestring, 3) * self.field_boost
+        return self.decode_frequency(valuestring) * self.field_boost
 
     def decode_position_boosts(self, valuestring: bytes) -> list[tuple[int, int]]:
         return [(pos, 1) for pos in self.decode_positions(valuestring)]
@@ -324,15 +295,14 @@ class NewsAnalyzer(Tokenizer):
                 t.startchar, t.endchar = start_char + starts[i], start_char + ends[i]
             yield t
 
-    def index_terms(self, value: str, chars: bool) -> tuple[list[str], list[int], list[bytes],
-                                                             list[str]]:
+    def index_terms(self, value: str) -> tuple[list[str], list[int], list[bytes], list[str]]:
         """What ``self(value, mode="index")`` yields, as postings ready to
-        store: (terms, their frequencies, their values encoded
-        by ``codec.pack_positions`` (``chars``: with character spans), the
-        surface words). The indexer's fast path: the per-word and per-term
-        work is done by C loops (a regex split, a map through the term cache,
-        a sort, slices of one array); no Python loop per word or term."""
-        words, starts, ends = self.words(value, spans=chars)
+        store: (terms, their frequencies, their positions encoded by
+        ``pack_positions``, the surface words). The indexer's fast path: the
+        per-word and per-term work is done by C loops (a regex pass, a map
+        through the term cache, a sort, slices of one array); no Python loop
+        per word or term."""
+        words = self.words(value, spans=False)[0]
         n = len(words)
         if not n:
             return [], [], [], words
@@ -345,15 +315,7 @@ class NewsAnalyzer(Tokenizer):
         order = sorted(range(n), key=keys.__getitem__)
         counts = Counter(keys)
         freqs = list(map(counts.__getitem__, range(len(ids))))
-        if chars:
-            if n > 1:
-                pick = itemgetter(*order)
-                starts, ends = pick(starts), pick(ends)
-            flat = list(chain.from_iterable(zip(order, starts, ends)))
-            values = pack_columns(flat, freqs, 3, len(value))
-        else:
-            values = pack_columns(order, freqs, 1, n)
-        return list(ids), freqs, values, words
+        return list(ids), freqs, pack_positions(order, freqs, n), words
 
 
 def text_analyzer() -> NewsAnalyzer:
@@ -367,11 +329,10 @@ def name_analyzer() -> NewsAnalyzer:
     return NewsAnalyzer(stem=False, minsize=1)
 
 
-def _text(analyzer: NewsAnalyzer, chars: bool = False, **kwargs: Any) -> fields.TEXT:
-    """A TEXT field (positions for phrases) in the compact posting formats."""
-    field = fields.TEXT(analyzer=analyzer, phrase=True, chars=chars, **kwargs)
-    compact = CompactCharacters if chars else CompactPositions
-    field.format = compact(field_boost=field.format.field_boost)
+def _text(analyzer: NewsAnalyzer, **kwargs: Any) -> fields.TEXT:
+    """A TEXT field (positions for phrases) in the compact posting format."""
+    field = fields.TEXT(analyzer=analyzer, phrase=True, **kwargs)
+    field.format = CompactPositions(field_boost=field.format.field_boost)
     return field
 
 
@@ -384,9 +345,9 @@ def build_schema() -> fields.Schema:
             PATH: fields.ID(stored=True),
             POSITION: fields.STORED(),
             TITLE: _text(text, stored=True, field_boost=TITLE_BOOST),
-            # Character offsets let the highlighter read match positions from the
-            # postings instead of re-tokenising long articles.
-            BODY: _text(text, stored=True, chars=True),
+            # Positions only: the highlighter cuts the few articles it shows
+            # again for character offsets (highlight.occurrences).
+            BODY: _text(text, stored=True),
             QUOTES: _text(text),
             SPEAKERS: _text(names),
             PLACES: _text(names),

@@ -406,8 +406,10 @@ class Searcher:
             # Mark the words as a phrase (or a close group) where they are one.
             phrases += [wq.Phrase(BODY, near, slop=1), wq.Phrase(BODY, near, slop=NEAR_SLOP)]
         page = ranked[q.offset: q.offset + q.limit]
-        spans = highlight.spans_by_doc(s, [d for d, _ in page], phrases, terms)
-        hits = [self._hit(rank, d, score, s.stored_fields(d), spans[d], q.passages)
+        stored = {d: s.stored_fields(d) for d, _ in page}
+        spans = highlight.spans_by_doc(s, list(stored), phrases, terms,
+                                       {d: f.get(BODY, "") for d, f in stored.items()})
+        hits = [self._hit(rank, d, score, stored[d], spans[d], q.passages)
                 for rank, (d, score) in enumerate(page, start=q.offset + 1)]
         facets = self.facets(full) if q.facets else None
         suggestion = None
@@ -421,7 +423,8 @@ class Searcher:
         or body, or close together in the body, multiply the score."""
         top, rest = ranked[:RESCORE_WINDOW], ranked[RESCORE_WINDOW:]
         docs = sorted(d for d, _ in top)
-        body = highlight.occurrences(self.searcher, BODY, set(words), docs)
+        # (positions only: a phrase or a close group is found, not marked)
+        body = highlight.occurrences(self.searcher, BODY, set(words), docs, chars=False)
         title = highlight.occurrences(self.searcher, TITLE, set(words), docs, chars=False)
         out = []
         for d, score in top:
@@ -530,7 +533,7 @@ class Searcher:
         spans: list[tuple[int, int]] = []
         if query:
             phrases, terms = highlight.leaf_queries(self.parser.parse(query))
-            spans = highlight.match_spans(self.searcher, n, phrases, terms)
+            spans = highlight.match_spans(self.searcher, n, phrases, terms, stored.get(BODY, ""))
         # _hit keeps only quotes that hold a match; show lists them all.
         hit = replace(self._hit(1, n, 0.0, stored, spans, 0),
                       quotes=tuple(Quote(*t) for t in stored.get(QUOTE_LIST, [])))

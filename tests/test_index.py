@@ -331,3 +331,35 @@ def test_term_pool_spills_to_disk_and_loses_nothing(small_corpus, tmp_path, monk
     monkeypatch.undo()
     index_paths([small_corpus], str(tmp_path / "plain"), jobs=1)
     assert _postings(spilled) == _postings(str(tmp_path / "plain"))
+
+
+def test_compact_positions_round_trip_and_match_the_fast_path():
+    from search.schema import CompactPositions, pack_positions, text_analyzer
+
+    fmt = CompactPositions()
+    for poslist in ([0], [1, 5, 65534], [3, 65535, 70000], list(range(0, 200_000, 997))):
+        value = fmt.encode(poslist)
+        assert fmt.decode_positions(value) == poslist
+        assert fmt.decode_frequency(value) == len(poslist)
+    # the indexer's per-document arrays give each term exactly what encode gives
+    assert pack_positions([0, 2, 1], [2, 1], 3) == [fmt.encode([0, 2]), fmt.encode([1])]
+    wide = list(range(70_000))
+    assert pack_positions(wide, [69_999, 1], 70_000) == [fmt.encode(wide[:-1]),
+                                                         fmt.encode([69_999])]
+    terms, freqs, values, words = text_analyzer().index_terms("The state of the State, stated.")
+    got = {t: fmt.decode_positions(v) for t, v in zip(terms, values)}
+    assert got == {"the": [0, 3], "state": [1, 4, 5], "of": [2]} and sum(freqs) == len(words) == 6
+
+
+def test_long_article_phrase_found_and_marked_past_64k_words(tmp_path):
+    # 70,000 words: positions past 65,535 take the 32-bit form; the highlighter
+    # re-cuts the stored text, so the mark must sit on the phrase itself.
+    root = tmp_path / "archive"
+    root.mkdir()
+    filler = " ".join(f"word{i % 500}" for i in range(70_000))
+    (root / "long.txt").write_text(f"A long read\n\n{filler} the zebra crossing closed.\n")
+    ix = str(tmp_path / "ix")
+    index_paths([root], ix, jobs=1)
+    [hit] = search_index(ix, Query(text='"zebra crossing"')).hits
+    [passage] = [p for p in hit.passages if p.matches]
+    assert [passage.text[a:b] for a, b in passage.matches] == ["zebra crossing"]
