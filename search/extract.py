@@ -315,7 +315,9 @@ def _first_names() -> frozenset[str]:
     return _data()[2]
 
 
-@lru_cache(maxsize=1)
+CACHES_KEPT = 3  # gazetteer caches of other versions kept (two installs may share the folder)
+
+
 @lru_cache(maxsize=1)
 def _data():
     """Gazetteer automaton and common words: built from the data packages once
@@ -345,6 +347,11 @@ def _data():
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        # Each extractor version writes its own 15 MB cache (one per edit of
+        # this module, for a developer): keep the newest few, not all of them.
+        older = sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in older[:-(CACHES_KEPT + 1)]:
+            old.unlink()
     except Exception:
         pass  # a read-only home: build each time
     return data

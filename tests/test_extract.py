@@ -328,3 +328,23 @@ def test_window_scans_agree_with_the_regexes_they_replace():
         if x._NAME_CLAUSE_VERB.search(w) or x._SUBJECT_INTRO.search(w) or x._PRONOUN_INTRO.search(w):
             assert last in (",", ":")
     assert any(x._BEFORE_NAME_SAID.search(w) for w in windows)  # the checks were exercised
+
+
+def test_gazetteer_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch):
+    import search.extract as x
+
+    folder = tmp_path / "newsearch"
+    folder.mkdir()
+    for i in range(6):  # caches of six older extractor versions
+        old = folder / f"gazetteer-old{i}.pickle"
+        old.write_bytes(b"stale")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    x._data.cache_clear()
+    try:
+        assert "Mosul" in [p for _, _, p in x.find_places("fighting in Mosul")]
+    finally:
+        x._data.cache_clear()
+    kept = {p.name for p in folder.iterdir()}
+    new = f"gazetteer-{x.extractor_version()}.pickle"
+    assert kept == {new} | {f"gazetteer-old{i}.pickle" for i in (3, 4, 5)}
