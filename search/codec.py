@@ -19,9 +19,24 @@ from pickle import dumps
 from .schema import whoosh_import  # Whoosh is first imported there (start-up stand-ins)
 
 with whoosh_import():
-    from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
+    import zlib
+
+    from whoosh.codec.whoosh3 import (
+        WHOOSH3_HEADER_MAGIC,
+        W3Codec,
+        W3FieldWriter,
+        W3PostingsWriter,
+        W3TermInfo,
+    )
     from whoosh.system import pack_ushort
     from whoosh.util.numeric import length_to_byte
+
+# Whoosh pickles posting blocks and inlined postings with protocol 2, which has
+# no opcode for bytes: each posting's value is written as a latin-1 str and
+# rebuilt by a call to _codecs.encode when read (binary values take ~1.5x their
+# size, and both ways cost a call per posting). Protocol 4 writes bytes as
+# bytes; readers unpickle any protocol.
+PICKLE_PROTOCOL = 4
 
 INLINE_LIMIT = 16  # posting lists shorter than this are kept in the term dictionary
 
@@ -48,6 +63,26 @@ class _PostingsWriter(W3PostingsWriter):
                     self._minlength = low
                 self._maxlength = max(self._maxlength, max(present))
 
+    def _write_block(self, last: bool = False) -> None:
+        """Whoosh's W3PostingsWriter._write_block, pickled with PICKLE_PROTOCOL."""
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = dumps((self._mini_ids(), self._mini_weights(), self._mini_values()),
+                     PICKLE_PROTOCOL)
+        comp = self._compression
+        if comp:
+            data = zlib.compress(data, comp)
+        ids = self._ids
+        info = dumps((len(ids), ids[-1], self._maxweight, comp, length_to_byte(self._minlength),
+                      length_to_byte(self._maxlength)), PICKLE_PROTOCOL)
+        size = len(info) + len(data)
+        self._postfile.write_int(-size if last else size)  # the last block's is negative
+        self._postfile.write(info)
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
+
     def finish_postings(self):
         terminfo = self._terminfo
         if not self.written() and len(self) < self._inlinelimit:
@@ -61,7 +96,26 @@ class _PostingsWriter(W3PostingsWriter):
 _TERMINFO = W3TermInfo._struct
 
 
+class _TermInfo(W3TermInfo):
+    def to_bytes(self) -> bytes:
+        if not self.is_inlined():
+            return super().to_bytes()
+        # W3TermInfo.to_bytes for inlined postings, pickled with PICKLE_PROTOCOL
+        st = _TERMINFO.pack(True, self._weight, self._df,
+                            0 if self._minlength is None else length_to_byte(self._minlength),
+                            length_to_byte(self._maxlength), self._maxweight,
+                            0xFFFFFFFF if self._minid is None else self._minid,
+                            0xFFFFFFFF if self._maxid is None else self._maxid)
+        return st + dumps(self._inlined, PICKLE_PROTOCOL)
+
+
 class _FieldWriter(W3FieldWriter):
+    def start_term(self, btext: bytes) -> None:
+        if self._postwriter is None:
+            raise RuntimeError("start_term before start_field")
+        self._btext = btext
+        self._postwriter.start_postings(self._fieldobj.format, _TermInfo())
+
     def add_term_list(self, tbytes: bytes, flat: list, lengths) -> None:
         """One term and its whole posting list (flat, as ``add_list`` takes it).
         A short list goes straight into the term dictionary as the bytes
@@ -82,7 +136,8 @@ class _FieldWriter(W3FieldWriter):
                               length_to_byte(max(present) if present else 0),
                               max(weights), ids[0], ids[-1])
         inlined = (tuple(ids), tuple(weights), tuple(filter(None, flat[2::3])))
-        self._tindex.add(pack_ushort(self._fieldid) + tbytes, info + dumps(inlined, 2))
+        self._tindex.add(pack_ushort(self._fieldid) + tbytes,
+                         info + dumps(inlined, PICKLE_PROTOCOL))
 
 
 class NewsCodec(W3Codec):
