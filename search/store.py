@@ -17,6 +17,7 @@ import contextlib
 import fcntl
 import json
 import os
+import pickle
 import shutil
 import time
 import warnings
@@ -91,8 +92,9 @@ class IndexDir:
     def exists(self) -> bool:
         return self.marker.is_file() and (self.path / WHOOSH_DIR).is_dir()
 
-    def check_ours(self) -> None:
-        """Refuse a directory that holds Whoosh files but no newsearch marker.
+    def check_ours(self, any_schema: bool = False) -> None:
+        """Refuse a directory that holds Whoosh files but no newsearch marker
+        (or, unless ``any_schema``, an index of another schema version).
 
         Whoosh index files are Python pickles: opening one from an untrusted
         source can run arbitrary code. We only open what newsearch created.
@@ -104,7 +106,7 @@ class IndexDir:
                 raise IndexNotOurs(
                     f"{self.marker} is unreadable or not JSON; not opening {self.path}"
                 ) from None
-            if info.get("schema") != SCHEMA_VERSION:
+            if info.get("schema") != SCHEMA_VERSION and not any_schema:
                 raise IndexNotOurs(
                     f"index at {self.path} has schema {info.get('schema')}, this newsearch "
                     f"needs {SCHEMA_VERSION}: run `newsearch index PATH --rebuild`"
@@ -135,7 +137,7 @@ class IndexDir:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                return MappedStorage(str(self.path / WHOOSH_DIR)).open_index()
+                return self._open_whoosh(self.path / WHOOSH_DIR)
             except whoosh_index.EmptyIndexError:
                 raise IndexMissing(f"no index at {self.path} — run `newsearch index PATH` first") from None
 
@@ -145,7 +147,8 @@ class IndexDir:
         ``rebuild`` drops the Whoosh files and the manifest but never the saved
         searches that live beside them.
         """
-        self.check_ours()
+        # (--rebuild is how an index of an older schema is brought up to date)
+        self.check_ours(any_schema=rebuild)
         wdir = self.path / WHOOSH_DIR
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -154,14 +157,23 @@ class IndexDir:
                 for name in (MANIFEST, MANIFEST + "-journal", MANIFEST + "-wal"):
                     with contextlib.suppress(FileNotFoundError):
                         (self.path / name).unlink()
-            if not self.marker.is_file():
+            if rebuild or not self.marker.is_file():
                 self._write_marker()
             if wdir.is_dir() and whoosh_index.exists_in(str(wdir)):
-                return MappedStorage(str(wdir)).open_index()
+                return self._open_whoosh(wdir)
             wdir.mkdir(exist_ok=True)
             return MappedStorage(str(wdir)).create_index(build_schema())
         except OSError as exc:
             raise IndexWriteError(f"cannot write the index at {self.path}: {exc.strerror or exc}") from None
+
+    def _open_whoosh(self, wdir: Path):
+        try:
+            return MappedStorage(str(wdir)).open_index()
+        except (AttributeError, ImportError, pickle.UnpicklingError) as exc:
+            # the table of contents names classes this newsearch does not have
+            raise IndexNotOurs(f"cannot read the index at {self.path} ({type(exc).__name__}: "
+                               f"{exc}); if another newsearch version made it, run "
+                               "`newsearch index PATH --rebuild`") from None
 
     def _write_marker(self) -> None:
         info = {"created_by": "newsearch", "version": __version__, "schema": SCHEMA_VERSION,

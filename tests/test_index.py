@@ -172,6 +172,24 @@ def test_refuses_directory_not_created_by_newsearch(tmp_path, cli):
     assert result.exit_code == 2 and "not created by newsearch" in result.stderr
 
 
+def test_index_of_an_older_schema_asks_for_rebuild_and_rebuild_upgrades_it(small_corpus, tmp_path,
+                                                                           cli):
+    ix = tmp_path / "ix"
+    assert cli("index", str(small_corpus), "--index", str(ix), "-q").exit_code == 0
+    marker = json.loads((ix / "newsearch.json").read_text())
+    (ix / "newsearch.json").write_text(json.dumps({**marker, "schema": 1}))  # an older release's
+    (ix / "saved.toml").write_text('[iraq]\nquery = "iraq"\n')
+    stale = cli("query", "Mosul", "--index", str(ix))
+    assert stale.exit_code == 2 and "--rebuild" in stale.stderr
+    assert len(stale.stderr.strip().splitlines()) == 1
+    assert cli("index", str(small_corpus), "--index", str(ix)).exit_code == 2
+    rebuilt = cli.json("index", str(small_corpus), "--index", str(ix), "--rebuild", "--json")
+    assert rebuilt["added"] == 11 and rebuilt["documents"] == 11
+    assert json.loads((ix / "newsearch.json").read_text())["schema"] == marker["schema"]
+    assert cli("query", "Mosul", "--index", str(ix)).exit_code == 0
+    assert (ix / "saved.toml").exists()
+
+
 def test_index_json_and_stats_json(small_corpus, tmp_path, cli):
     ix = str(tmp_path / "ix")
     data = cli.json("index", str(small_corpus), "--index", ix, "--json")
