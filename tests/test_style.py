@@ -42,3 +42,20 @@ def test_query_path_skips_unused_whoosh_imports_but_they_still_work():
             "import whoosh.lang.morph_en\n"
             "assert callable(whoosh.lang.morph_en.variations)\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_unchanged_re_run_loads_neither_whoosh_nor_the_extractor(small_corpus, tmp_path):
+    from search.indexer import index_paths
+
+    ix = tmp_path / "ix"
+    index_paths([small_corpus], str(ix), jobs=1)
+    code = ("import sys; from search.indexer import index_paths\n"
+            f"s = index_paths([{str(small_corpus)!r}], {str(ix)!r})\n"
+            "loaded = [m for m in ('whoosh', 'search.extract', 'search.writer') if m in sys.modules]\n"
+            "print(s.unchanged, s.documents, s.added, loaded)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["11", "11", "0", "[]"]
+    # a changed file opens the index as before
+    (small_corpus / "new.txt").write_text("A new report\n\nFighting in Mosul went on.\n")
+    assert index_paths([small_corpus], str(ix), jobs=1).added == 1
