@@ -149,11 +149,12 @@ def index(
         from . import render
         from .indexer import index_paths
 
-        out = render.console(color=color)
-        err = render.console(color=color, stderr=True)
         index_dir = _index_dir(index)
         progress_cb, progress_ctx = None, contextlib.nullcontext()
-        if not quiet and not json_out and err.is_terminal:
+        # (Rich only for a progress bar or a summary table: a piped --json run
+        # never imports it)
+        if not quiet and not json_out and render.is_terminal(sys.stderr, color):
+            err = render.console(color=color, stderr=True)
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
@@ -178,7 +179,7 @@ def index(
         if json_out:
             render.write_json(render.summary_dict(summary))
         elif not quiet or summary.skipped or summary.interrupted:
-            render.print_summary(out, summary, index_dir)
+            render.print_summary(render.console(color=color), summary, index_dir)
         if summary.interrupted:
             return 130
         return 2 if strict and summary.skipped else 0

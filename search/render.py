@@ -69,8 +69,17 @@ class PlainConsole:
         self.file.write("".join("".join(t for t, _ in line) + "\n" for line in lines))
 
 
+def is_terminal(file: TextIO, color: str = "auto") -> bool:
+    """Whether ``file`` counts as a terminal for ``console(color=color)``, by
+    Rich's rules, without importing Rich (``--color always`` makes anything
+    one, ``never`` nothing)."""
+    if color in ("always", "never"):
+        return color == "always"
+    return _is_terminal(file)
+
+
 def _is_terminal(file: TextIO) -> bool:
-    # Rich's rules (rich.console.Console.is_terminal), so both agree on a pipe.
+    # Rich's rules (rich.console.Console.is_terminal).
     tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
     if tty_compatible in ("0", "1"):
         return tty_compatible == "1"
