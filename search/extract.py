@@ -304,24 +304,26 @@ class Gazetteer:
         import ahocorasick
 
         self.entries = entries
+        self.made: dict[int, tuple[str, Entry]] = {}
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for i, (surface, _e) in enumerate(entries):
             self.automaton.add_word(surface, i)
         self.automaton.make_automaton()
 
-    def iter_long(self, text: str) -> Iterator[tuple[int, tuple[str, Entry]]]:
+    def iter_long(self, text: str) -> list[tuple[int, tuple[str, Entry]]]:
         """(end index, (surface, entry)) of the longest non-overlapping matches."""
-        entries = self.entries
-        for end, i in self.automaton.iter_long(text):
-            surface, e = entries[i]
-            yield end, (surface, Entry(*e))
+        made, item = self.made, self._item
+        return [(end, made.get(i) or item(i)) for end, i in self.automaton.iter_long(text)]
 
     def get(self, surface: str, default=None) -> tuple[str, Entry] | None:
         i = self.automaton.get(surface, None)
-        if i is None:
-            return default
-        found, e = self.entries[i]
-        return found, Entry(*e)
+        return default if i is None else self.made.get(i) or self._item(i)
+
+    def _item(self, i: int) -> tuple[str, Entry]:
+        # (entries become Entry objects when first found, not all 70,000 at start)
+        surface, e = self.entries[i]
+        item = self.made[i] = (surface, Entry(*e))
+        return item
 
 
 # ------------------------------------------------------------------ gazetteer
@@ -500,7 +502,9 @@ _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|d
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
 # "Mr. Rosenthal", "Del. Stacey Plaskett": a title with a full stop before a name
 _TITLED = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Del|Lt|Col|Sgt|St)\.\s+)?"
-_NAME_RE = re.compile(rf"(?<![\w’'-]){NAME}")
+# Two words or more: the full names a bare surname resolves to (one word never
+# becomes two, and most capitalised words stand alone: "The", "He")
+_FULL_NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,5}}")
 _VERB = rf"(?:{trie_pattern(SPEECH_VERBS.split('|'))})"
 
 # Speech verbs are rare, names are everywhere: find the verbs, then look for a
@@ -946,10 +950,8 @@ def _is_place(word: str) -> bool:
 def _mentions(text: str, places: frozenset[str]) -> list[tuple[int, str]]:
     """Person names mentioned anywhere, with positions (for resolution)."""
     out = []
-    for m in _NAME_RE.finditer(text):
+    for m in _FULL_NAME_RE.finditer(text):
         raw = m.group(0)
-        if len(raw.split()) < 2:
-            continue  # (most: "The", "He"; cleaning never makes one word two)
         name, _titled = person_name(raw, places)
         if name and len(name.split()) >= 2:
             out.append((m.start() + raw.find(name.split()[0]), name))
