@@ -15,7 +15,6 @@ cross a process boundary, so two cores give close to twice the speed.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import queue
 import signal
@@ -452,6 +451,8 @@ class _Workers:
     """Worker processes that read, extract and index into their own segments."""
 
     def __init__(self, ix, n: int) -> None:
+        import multiprocessing  # (here: a run with nothing to do starts no workers)
+
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
         self.results = ctx.Queue()
         self.inboxes = [ctx.Queue() for _ in range(n)]

@@ -8,7 +8,6 @@ a file that looks like an article but cannot be read raises ``SkipArticle``
 
 from __future__ import annotations
 
-import email.utils
 import gzip
 import hashlib
 import html
@@ -559,6 +558,8 @@ def parse_date(value: Any) -> datetime | None:
     except ValueError:
         pass
     try:
+        import email.utils  # (here: most archives date their articles in ISO form)
+
         return _naive_utc(email.utils.parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         pass

@@ -384,3 +384,12 @@ def test_long_article_phrase_found_and_marked_past_64k_words(tmp_path):
     [hit] = search_index(ix, Query(text='"zebra crossing"')).hits
     [passage] = [p for p in hit.passages if p.matches]
     assert [passage.text[a:b] for a, b in passage.matches] == ["zebra crossing"]
+
+
+def test_installed_versions_agree_with_importlib_metadata():
+    from importlib.metadata import version
+
+    from search.versions import EXTRACTION_DATA, installed_versions
+
+    found = installed_versions((*EXTRACTION_DATA, "whoosh", "no-such-package-here"))
+    assert found == {p: version(p) for p in (*EXTRACTION_DATA, "whoosh")}
