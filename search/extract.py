@@ -692,34 +692,30 @@ _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
 
 
-def _is_word_char(c: str) -> bool:  # the regex \w
-    return c.isalnum() or c == "_"
-
-
 _WORD_MARKS = "’'-"
+
+
+# _prev_word's regex run on the reversed text: what follows the last word (lazily,
+# up to marks and a word character), then the word itself
+_PREV_WORD_REVERSED = re.compile(r"(\W*?)([’'-]*\w[\w’'-]*)")
 
 
 def _prev_word(before: str) -> tuple[str, str, int] | None:
     r"""The last word of ``before`` and what follows it: (word, the non-word
     characters after it, where the word starts), as the regex
-    ``([\w’'-]+)(\W*)$`` finds them, but walked from the end instead of tried
-    at every position."""
+    ``([\w’'-]+)(\W*)$`` finds them, but matched once on the reversed text
+    instead of tried at every position."""
+    m = _PREV_WORD_REVERSED.match(before[::-1])
+    if m is not None:
+        gap, word = m.group(1), m.group(2)
+        start = len(before) - m.end()
+        return word[::-1], gap[::-1], start
+    # no word character at all: the first run of marks
     n = len(before)
-    j = n - 1
-    while j >= 0 and not _is_word_char(before[j]):
-        j -= 1
-    if j < 0:  # no word character: the first run of marks
-        k = next((i for i, c in enumerate(before) if c in _WORD_MARKS), -1)
-        if k < 0:
-            return None
-        r = k
-        while r < n and before[r] in _WORD_MARKS:
-            r += 1
-        return before[k:r], before[r:], k
-    k = j
-    while k > 0 and (_is_word_char(before[k - 1]) or before[k - 1] in _WORD_MARKS):
-        k -= 1
-    r = j + 1
+    k = next((i for i, c in enumerate(before) if c in _WORD_MARKS), -1)
+    if k < 0:
+        return None
+    r = k
     while r < n and before[r] in _WORD_MARKS:
         r += 1
     return before[k:r], before[r:], k
