@@ -295,28 +295,30 @@ class Entry(NamedTuple):
 
 
 class Gazetteer:
-    """Place names: an Aho-Corasick automaton of their surface forms, each
-    stored as a number into ``entries`` (surface, (name, kind, population)).
-    A numbered automaton is rebuilt from its word list in a tenth of a second;
-    one holding Python objects took three to unpickle, at every start."""
+    """Place names: an Aho-Corasick automaton (ahocorasick-rs, leftmost-longest
+    matches) of their surface forms, each a number into ``entries`` (surface,
+    (name, kind, population)). It is built from the name list in a tenth of a
+    second at start; unpickling an automaton that held Python objects took
+    three tenths."""
 
     def __init__(self, entries: list[tuple[str, tuple[str, str, int]]]) -> None:
-        import ahocorasick
+        import ahocorasick_rs
 
         self.entries = entries
         self.made: dict[int, tuple[str, Entry]] = {}
-        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for i, (surface, _e) in enumerate(entries):
-            self.automaton.add_word(surface, i)
-        self.automaton.make_automaton()
+        surfaces = [surface for surface, _e in entries]
+        self.number = {surface: i for i, surface in enumerate(surfaces)}
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def iter_long(self, text: str) -> list[tuple[int, tuple[str, Entry]]]:
         """(end index, (surface, entry)) of the longest non-overlapping matches."""
         made, item = self.made, self._item
-        return [(end, made.get(i) or item(i)) for end, i in self.automaton.iter_long(text)]
+        return [(end - 1, made.get(i) or item(i))
+                for i, _start, end in self.automaton.find_matches_as_indexes(text)]
 
     def get(self, surface: str, default=None) -> tuple[str, Entry] | None:
-        i = self.automaton.get(surface, None)
+        i = self.number.get(surface)
         return default if i is None else self.made.get(i) or self._item(i)
 
     def _item(self, i: int) -> tuple[str, Entry]:

