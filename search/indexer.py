@@ -1,8 +1,9 @@
-"""Incremental, parallel indexing of article files into the Whoosh index. (W)
+"""Incremental, parallel indexing of article files into the Whoosh index.
 
 Flow: discover files -> compare with the manifest (stat, then hash) -> workers
 read, extract and index -> commit in batches -> record the committed files in
-the manifest.
+the manifest. Whoosh (through ``writer``) and the extractor are imported only
+once the plan finds work: an unchanged re-run loads neither.
 
 Parallelism: each worker process reads and extracts its articles *and* adds
 them to its own Whoosh segment; at each batch end the workers hand their

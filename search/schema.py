@@ -183,9 +183,6 @@ class _TermCache(dict):
 
 
 WORD_PATTERN = r"\w+(?:\.?\w+)*"  # "U.S" and "e.g" are one word each
-_group = re.Match.group
-_start = re.Match.start
-_end = re.Match.end
 
 
 class NewsAnalyzer(Tokenizer):
