@@ -6,6 +6,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from . import highlight
@@ -231,6 +232,7 @@ class Parser:
         err = _find_error(q)
         if err:
             raise QueryError(err)
+        q = q.accept(_cap_fuzzy)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             raise QueryError("query has no searchable words (only stop words or symbols?)")
         return q
@@ -259,6 +261,36 @@ class Parser:
         if len(list(self.text_analyzer(text, mode="query"))) < 2:
             return None
         return [t.text for t in self.text_analyzer(text, mode="phrase")]
+
+
+MAX_FUZZY_EDITS = 2  # as Lucene: "4{~8" matched nearly every term and took 10 s
+
+
+def _cap_fuzzy(node: wq.Query) -> wq.Query:
+    """A fuzzy term asks for at most MAX_FUZZY_EDITS edits."""
+    if isinstance(node, wq.FuzzyTerm) and node.maxdist > MAX_FUZZY_EDITS:
+        return wq.FuzzyTerm(node.fieldname, node.text, boost=node.boost,
+                            maxdist=MAX_FUZZY_EDITS, prefixlength=node.prefixlength,
+                            constantscore=node.constantscore)
+    return node
+
+
+MAX_EXPANSIONS = 5000  # words one wildcard may stand for in one field
+
+
+def _check_expansions(q: wq.Query, reader) -> None:
+    """A wildcard that stands for most of the vocabulary ("?*": 21,909 BBC body
+    words, 4 s; a few of them in one query, minutes) is an error, as in
+    Lucene's clause limit; "emerg*" or "a?*" (1,163) are not."""
+    for leaf in q.leaves():
+        if isinstance(leaf, wq.MultiTerm) and not isinstance(leaf, wq.NumericRange):
+            try:
+                n = sum(1 for _ in islice(leaf.expanded_terms(reader), MAX_EXPANSIONS + 1))
+            except Exception:  # a form that cannot expand is left to the search
+                continue
+            if n > MAX_EXPANSIONS:
+                raise QueryError(f"'{leaf}' stands for more than {MAX_EXPANSIONS:,} words; "
+                                 "give it more letters")
 
 
 def _find_error(q: wq.Query) -> str | None:
@@ -383,6 +415,7 @@ class Searcher:
             raise UsageError("--limit and --offset must not be negative")
         started = time.perf_counter()
         parsed = self.parser.parse(q.text)
+        _check_expansions(parsed, self.searcher.reader())
         flt = self.filters(q)
         full = parsed if flt is None else wq.And([parsed, flt])
         want = max(1, q.offset + q.limit)

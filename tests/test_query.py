@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from search.indexer import index_paths
-from search.searcher import Query, search_index
+from search.searcher import Query, Searcher, search_index
 
 from .conftest import ROOT, SEED
 
@@ -229,3 +229,22 @@ def test_similar_finds_articles_on_the_same_subject(corpus_index, cli):
     titles = [h["title"] for h in data["hits"]]
     assert "Mosul map" not in titles and len(titles) == 5
     assert any("Iraq" in t for t in titles)
+
+
+def test_fuzzy_terms_ask_for_at_most_two_edits(corpus_index):
+    # "4{~8" expanded to nearly every term of five fields (10 s for one query)
+    from whoosh import query as wq
+
+    with Searcher(corpus_index) as s:
+        q = s.parser.parse("4{~8 militants")
+        fuzzy = [n for n in q.leaves() if isinstance(n, wq.FuzzyTerm)]
+        assert fuzzy and all(n.maxdist == 2 for n in fuzzy)
+        assert s.search(Query(text="militnts~1", limit=3)).total > 0  # one edit still works
+
+
+def test_a_wildcard_for_most_of_the_vocabulary_is_a_one_line_error(corpus_index, cli):
+    # "?*" stood for 21,909 body words (4 s; several in one query took minutes)
+    result = cli("query", "?* NOT emergency", "--index", corpus_index)
+    assert result.exit_code == 2 and "give it more letters" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert cli("query", "a?*", "--index", corpus_index, "--json").exit_code == 0
