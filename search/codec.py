@@ -97,17 +97,24 @@ class _PostingsWriter(W3PostingsWriter):
 _TERMINFO = W3TermInfo._struct
 
 
+def _inlined_entry(weight: float, df: int, minlength: int | None, maxlength: int,
+                   maxweight: float, minid: int | None, maxid: int | None,
+                   postings: tuple) -> bytes:
+    """A term dictionary entry holding its postings (ids, weights, values): the
+    bytes W3TermInfo.to_bytes writes for them, pickled with PICKLE_PROTOCOL."""
+    return _TERMINFO.pack(True, weight, df,
+                          0 if minlength is None else length_to_byte(minlength),
+                          length_to_byte(maxlength), maxweight,
+                          0xFFFFFFFF if minid is None else minid,
+                          0xFFFFFFFF if maxid is None else maxid) + dumps(postings, PICKLE_PROTOCOL)
+
+
 class _TermInfo(W3TermInfo):
     def to_bytes(self) -> bytes:
         if not self.is_inlined():
             return super().to_bytes()
-        # W3TermInfo.to_bytes for inlined postings, pickled with PICKLE_PROTOCOL
-        st = _TERMINFO.pack(True, self._weight, self._df,
-                            0 if self._minlength is None else length_to_byte(self._minlength),
-                            length_to_byte(self._maxlength), self._maxweight,
-                            0xFFFFFFFF if self._minid is None else self._minid,
-                            0xFFFFFFFF if self._maxid is None else self._maxid)
-        return st + dumps(self._inlined, PICKLE_PROTOCOL)
+        return _inlined_entry(self._weight, self._df, self._minlength, self._maxlength,
+                              self._maxweight, self._minid, self._maxid, self._inlined)
 
 
 class _FieldWriter(W3FieldWriter):
@@ -132,13 +139,11 @@ class _FieldWriter(W3FieldWriter):
         ids = flat[0::3]
         weights = array("f", flat[1::3])  # what the postings writer keeps: 32-bit floats
         present = list(filter(None, map(lengths.__getitem__, ids)))
-        info = _TERMINFO.pack(True, sum(weights), ndocs,
-                              length_to_byte(min(present)) if present else 0,
-                              length_to_byte(max(present) if present else 0),
-                              max(weights), ids[0], ids[-1])
-        inlined = (tuple(ids), tuple(weights), tuple(filter(None, flat[2::3])))
+        postings = (tuple(ids), tuple(weights), tuple(filter(None, flat[2::3])))
         self._tindex.add(pack_ushort(self._fieldid) + tbytes,
-                         info + dumps(inlined, PICKLE_PROTOCOL))
+                         _inlined_entry(sum(weights), ndocs, min(present) if present else None,
+                                        max(present) if present else 0, max(weights),
+                                        ids[0], ids[-1], postings))
 
 
 class NewsCodec(W3Codec):
