@@ -128,11 +128,10 @@ def occurrences(searcher, field: str, words: Iterable[str], docs: list[int], cha
     body's postings and of their indexing time): the offsets come from cutting
     the stored text of each document shown with the field's own analyzer,
     which gives the same positions by construction (``texts`` spares reading
-    the stored text again). An index whose postings hold offsets is read as is.
+    the stored text again).
     """
     reader = searcher.reader()
     fieldobj = reader.schema[field]
-    stored_chars = fieldobj.format.supports("characters")
     out: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
     for w in words:
         try:
@@ -147,12 +146,8 @@ def occurrences(searcher, field: str, words: Iterable[str], docs: list[int], cha
                 if not m.is_active():
                     break
             if m.id() == d:
-                if chars and stored_chars:
-                    out[(w, d)] = [(p, a, b) for p, a, b in m.value_as("characters")
-                                   if a is not None and b is not None]
-                else:
-                    out[(w, d)] = [(p, 0, 0) for p in m.value_as("positions")]
-    if chars and not stored_chars and out:
+                out[(w, d)] = [(p, 0, 0) for p in m.value_as("positions")]
+    if chars and out:
         cut: dict[int, tuple[list[int], list[int]]] = {}
         for (w, d), found in out.items():
             if d not in cut:
