@@ -330,6 +330,40 @@ def test_window_scans_agree_with_the_regexes_they_replace():
     assert any(x._BEFORE_NAME_SAID.search(w) for w in windows)  # the checks were exercised
 
 
+def test_whole_text_scans_agree_with_the_regexes_they_replace():
+    """Speech verbs, sports words and "town of X" are found with Aho-Corasick,
+    "in X, Y" from its comma, and full names with a capital-led pattern: on
+    every BBC article of the corpus (and odd strings) they find what the plain
+    regexes find."""
+    import re
+
+    from search import extract as x
+
+    def words_re(words):
+        return re.compile(rf"\b(?:{x.trie_pattern(words)})\b")
+
+    verbs = words_re(x.SPEECH_VERBS.split("|"))
+    sport = words_re(x.SPORT_WORDS)
+    town_of = re.compile(rf"\b(?:{x.trie_pattern(x._TOWN_WORDS)})\s+of\s+{x._TOWN}\b")
+    town_in = re.compile(rf"\b(?:in|at|near|outside|over|from|to)\s+{x._TOWN}\s*,\s+"
+                         r"([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
+    odd = ["Chas said it, unsaid, has said", "the city ofMosul, in Ur, Iraq", "xAB Cd Ef",
+           "iPhone Xs Max", "’Tom Lee said", "in  Lyon Paris, France in Ab Cd Ef, Gh",
+           "al-Maliki Nuri Said", "fly-half semi-finals goal_ goals", "at Ham , Kent"]
+    texts = [a.body for src in discover([CORPUS]) for a in read_articles(src)] + odd
+    capital_led = 0
+    for t in texts:
+        assert x._verb_finder().find(t) == [(m.start(), m.end(), m[0]) for m in verbs.finditer(t)]
+        low = t.lower()
+        assert {w for _s, _e, w in x._sport_finder().find(low)} == set(sport.findall(low))
+        assert x.towns_of(t) == [m[1] for m in town_of.finditer(t)], t[:80]
+        assert x.towns_in(t) == [(m[1], m[2]) for m in town_in.finditer(t)], t[:80]
+        assert [m.span() for m in x._full_names(t)] == \
+            [m.span() for m in x._FULL_NAME_RE.finditer(t)], t[:80]
+        capital_led += not x._ARTICLE_PREFIX.search(t)
+    assert capital_led > 2000  # the fast path was the one tested
+
+
 def test_gazetteer_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch):
     import search.extract as x
 
