@@ -395,12 +395,20 @@ def _first_names() -> frozenset[str]:
     return _data()[2]
 
 
+def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names gender-guesser calls male, and those it calls female (not
+    "mostly" either): "she said" does not mean the last-named James."""
+    return _data()[4]
+
+
 CACHES_KEPT = 3  # gazetteer caches of other versions kept (two installs may share the folder)
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str]]:
-    """Gazetteer, common words, given names and AP state abbreviations: gathered
+def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
+                     tuple[frozenset[str], frozenset[str]]]:
+    """Gazetteer, common words, given names, AP state abbreviations and the
+    given names of either gender: gathered
     from the data packages once (~1.2 s), then read from a cache file keyed by
     this module and the packages' versions (~0.1 s with the automaton's
     build). The cache is a pickle newsearch writes itself in the user's cache
@@ -413,20 +421,23 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str]]:
     path = Path(base) / "newsearch" / f"gazetteer-{extractor_version()}.pickle"
     try:
         with open(path, "rb") as fh:
-            entries, common, first_names, states = pickle.load(fh)
-        return Gazetteer(entries), common, first_names, states
+            entries, common, first_names, states, genders = pickle.load(fh)
+        return Gazetteer(entries), common, first_names, states, genders
     except Exception:
         pass
     import gender_guesser.detector
     import us
     from wordfreq import top_n_list
 
-    first_names = frozenset(n.lower() for n in gender_guesser.detector.Detector().names)
+    detector = gender_guesser.detector.Detector()
+    first_names = frozenset(n.lower() for n in detector.names)
+    genders = tuple(frozenset(n.lower() for n in detector.names if detector.get_gender(n) == g)
+                    for g in ("male", "female"))
     common = frozenset(top_n_list("en", 10_000))
     entries = [(surface, tuple(e)) for surface, e in _gather_places(common).items()]
     states = {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
               if s.ap_abbr and s.ap_abbr.endswith(".")}
-    data = (entries, common, first_names, states)
+    data = (entries, common, first_names, states, genders)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -440,7 +451,7 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str]]:
             old.unlink()
     except Exception:
         pass  # a read-only home: gather each time
-    return Gazetteer(entries), common, first_names, states
+    return Gazetteer(entries), common, first_names, states, genders
 
 
 def _gather_places(common: frozenset[str]) -> dict[str, Entry]:
@@ -605,7 +616,7 @@ _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$"
 _BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$")
 _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}),\s+(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
                                rf"(?:{_VERB})\s*[:,]\s*$")
-_PRONOUN_INTRO = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
+_PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
                             rf"[^.!?\"“”\n]{{0,80}}[,:]\s*$")
@@ -1061,6 +1072,48 @@ def _mentions(text: str, places: frozenset[str]) -> list[tuple[int, str]]:
     return out
 
 
+def _people_mentioned(body: str, mentions: list[tuple[int, str]],
+                      full_names: list[str]) -> list[tuple[int, str]]:
+    """``mentions`` and each later "McIlroy" or "Mr McIlroy" as the full name it
+    stands for, in text order: whom a "he said" means is the person last named,
+    and news names a person in full once, then by surname. A surname that two
+    of the article's people share ("Michael" and "Katherine Jackson") stands
+    for each of them there (see _last_named)."""
+    owners: dict[str, list[str]] = {}
+    for full in full_names:
+        owners.setdefault(full.split()[-1], []).append(full)
+    out = list(mentions)
+    in_full = {p + len(name) for p, name in mentions}  # where a full mention's surname ends
+    n = len(body)
+    for surname, fulls in owners.items():
+        i = body.find(surname)
+        while i != -1:
+            j = i + len(surname)
+            if ((not i or not body[i - 1].isalnum()) and (j >= n or not body[j].isalnum())
+                    and j not in in_full):
+                out.extend((i, full) for full in fulls)
+            i = body.find(surname, j)
+    out.sort(key=lambda m: m[0])
+    return out
+
+
+def _last_named(named: list[tuple[int, str]], pos: int, pronoun: str) -> str | None:
+    """The person named last before ``pos`` that ``pronoun`` ("he", "she") can
+    stand for: one whose given name is not known to be the other gender's. A
+    shared surname there is the one of its people who fits; none if several do."""
+    other = _gendered_names()[pronoun.lower() == "he"]
+    at, fits = -1, set()
+    for p, name in reversed(named):
+        if p >= pos:
+            continue
+        if fits and p != at:
+            break
+        if name.split()[0].lower() not in other:
+            at = p
+            fits.add(name)
+    return fits.pop() if len(fits) == 1 else None
+
+
 def _resolve(name: str, titled: bool, full_names: list[str]) -> str | None:
     """A surname (or partial name) to the fullest name in the article."""
     tokens = name.split()
@@ -1099,6 +1152,7 @@ def extract(article: Article) -> Extraction:
     # process's hash seed: "Manuel" or "Felipe Contepomi" for a bare "Contepomi")
     full_names = sorted(dict.fromkeys(n for _, n in mentions), key=len, reverse=True)
     person_tokens = frozenset(t for n in full_names for t in n.split() if t[0].isupper())
+    named = _people_mentioned(body, mentions, full_names)
     # A word that is part of a full name here ("Hillary Clinton") means that
     # person when it stands alone ("said Clinton"), not the town of that name.
     place_names -= person_tokens
@@ -1142,9 +1196,9 @@ def extract(article: Article) -> Extraction:
             if add_speaker(m.group(1), m.start()):
                 break
     for m in word_matches(_PRONOUN_VERB, body):
-        prior = [n for p, n in mentions if p < m.start()]
-        if prior:
-            speakers.setdefault(prior[-1], m.start())
+        who = _last_named(named, m.start(), m.group(1))
+        if who:
+            speakers.setdefault(who, m.start())
 
     quotes = []
     sources: list[str] = []
@@ -1152,7 +1206,7 @@ def extract(article: Article) -> Extraction:
         qtext = body[s:e].strip()
         if len(qtext.split()) < 3:
             continue
-        speaker, source = _attribute(body, s, e, mentions, add_speaker, quotes)
+        speaker, source = _attribute(body, s, e, named, add_speaker, quotes)
         if source and source not in sources:
             sources.append(source)
         if speaker is None and source is None and len(qtext.split()) < 5:
@@ -1243,10 +1297,10 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
         who = add_speaker(_after_descriptors(raw), e)
         if who:
             return who, None
-    if _AFTER_HE_SAID.match(after) or _AFTER_SAID_HE.match(after):  # '“...,” he said
-        prior = [n for p, n in mentions if p < s]
-        if prior:
-            return prior[-1], None
+    m = _AFTER_HE_SAID.match(after) or _AFTER_SAID_HE.match(after)  # '“...,” he said
+    who = m and _last_named(mentions, s, m.group(1))
+    if who:
+        return who, None
     m = _UNNAMED.match(after.lstrip(" ,\n"))
     if m and re.search(rf"^\s*,?\s*{re.escape(m.group(1))}[^.]*?\b{_VERB}\b", after):
         return None, m.group(1)
@@ -1270,10 +1324,10 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
         if who:
             return who, None
     m = _PRONOUN_INTRO.search(before) if last in (",", ":") else None
-    if m:  # 'He said: “...”': the person last named before it
-        prior = [n for p, n in mentions if p < s - len(before) + m.start()]
-        if prior:
-            return prior[-1], None
+    # 'He said: “...”': the person last named before it
+    who = m and _last_named(mentions, s - len(before) + m.start(), m.group(1))
+    if who:
+        return who, None
     # A quote that follows another in the same paragraph, or opens the next
     # paragraph, carries on the same speaker (news style for long quotations).
     if quotes and body[quotes[-1].end:s].count("\n") <= 2 and (
