@@ -168,7 +168,7 @@ PERSONAL_ROLES = {
 ORG_WORDS = {
     "commission", "street", "house", "party", "united", "council", "ministry", "office", "group",
     "bank", "association", "committee", "union", "department", "agency", "police", "government",
-    "company", "club", "court", "inc", "corp", "ltd", "plc", "news", "times", "post", "state",
+    "company", "club", "court", "inc", "corp", "co", "llc", "ltd", "plc", "news", "times", "post", "state",
     "states", "fc", "city", "board", "institute", "university", "college", "school", "hospital",
     "army", "forces", "force", "navy", "league", "federation", "organisation", "organization",
     "authority", "service", "services", "trust", "fund", "foundation", "network", "media",
@@ -841,8 +841,10 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         nxt = _NEXT_NAME.match(after)
         if nxt and not strict:
             word = nxt.group(1)
+            # (a title opens the next name: "at a summit in California Mr Torvalds said")
             if (word.lower() not in NAME_SUFFIXES and not _POSSESSIVE.match(after)
-                    and not _is_place(word) and word not in MONTHS_DAYS):
+                    and not _is_place(word) and word not in MONTHS_DAYS
+                    and word.lower() not in PERSON_TITLES):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
         # (_NAME_OF ends with "of" or "of the" and a space: test that first)
         m_of = _NAME_OF.search(before) if (
@@ -1186,14 +1188,16 @@ def extract(article: Article) -> Extraction:
         add_speaker(_after_descriptors(m.group(1)), m.start(1))
     for m in _CREDIT.finditer(body) if "―" in body or "—" in body else ():
         add_speaker(m.group(1).split("\n")[0], m.start(1))  # NAME's spaces take a newline too
+    quoted = find_quotes(body)
     for st in _STATEMENT.finditer(body) if "statement" in body else ():
         # "In a statement, X said" / "X ... in a statement": the nearest name
         # in the same sentence.
         a = max(body.rfind(".", 0, st.start()), body.rfind("\n", 0, st.start())) + 1
         b = body.find(".", st.end())
-        names = list(_NAME_IN.finditer(body, a, b if b != -1 else len(body)))
-        for m in names:
-            if add_speaker(m.group(1), m.start()):
+        for m in _NAME_IN.finditer(body, a, b if b != -1 else len(body)):
+            # (not a name the statement itself quotes: "“... persona non grata
+            # Mr Zhao Wei,” the minister, Melanie Joly, said in a statement")
+            if not any(qs <= m.start() < qe for qs, qe in quoted) and add_speaker(m.group(1), m.start()):
                 break
     for m in word_matches(_PRONOUN_VERB, body):
         who = _last_named(named, m.start(), m.group(1))
@@ -1202,7 +1206,7 @@ def extract(article: Article) -> Extraction:
 
     quotes = []
     sources: list[str] = []
-    for s, e in find_quotes(body):
+    for s, e in quoted:
         qtext = body[s:e].strip()
         if len(qtext.split()) < 3:
             continue

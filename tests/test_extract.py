@@ -123,6 +123,9 @@ def test_seed_quotes_attributed(seed):
     # ASCII spellings of names GeoNames writes with accents; regions it lacks
     ("Militants took Tikrit, then clashes spread to Malmo, Sicily and the North Caucasus.",
      ["Tikrit", "Malmo", "Sicily", "North Caucasus"], []),
+    # a title after a place opens a name, it does not continue the place's
+    ("In a panel discussion at a summit in California Mr Torvalds said patents were a problem.",
+     ["California"], []),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
@@ -207,6 +210,10 @@ def test_places_are_canonical_and_unique():
      ["Barack Obama", "Smith"]),
     ("Marco Rubio On Rape said nothing new, and Ted Cruz South Carolina said more.",
      ["Marco Rubio", "Ted Cruz"]),
+    # a company's "Co" (Reuters); the name a statement quotes is not its author
+    ("Nova Cellular Co said it had agreed to the merger.", []),
+    ("“Canada will declare persona non grata Mr Zhao Wei,” the foreign minister, Melanie Joly, "
+     "said in a statement.", ["Melanie Joly"]),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected
