@@ -1225,7 +1225,8 @@ def extract(article: Article) -> Extraction:
     shouted = article.title + "\n" + body
     places = _dedupe([p for p in places + _caps_line_places(shouted) if p not in clubs]
                      + dateline_places(shouted) + title_places + context_places(body, person_tokens))
-    speakers = {n: p for n, p in speakers.items() if not _thing_named(n, body, p)}
+    speakers = {n: p for n, p in speakers.items()
+                if not _thing_named(n, body, p) and not _firm_named(n, body)}
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
     fullest = {n: max((o for o in ordered if n in o), key=len, default=n) for n in speakers}
     ordered = [n for n in ordered if fullest[n] == n]
@@ -1234,6 +1235,32 @@ def extract(article: Article) -> Extraction:
     quotes = [q if q.speaker is None or fullest.get(q.speaker, q.speaker) == q.speaker
               else Quote(q.text, fullest.get(q.speaker), q.source, q.start, q.end) for q in quotes]
     return Extraction(tuple(ordered), tuple(places), tuple(quotes), tuple(sources))
+
+
+# The words that end a firm's name: "Merrill Lynch and Co", "Phelps Dodge Corp"
+FIRM_WORDS = frozenset({
+    "co", "cos", "corp", "corporation", "inc", "incorporated", "ltd", "plc", "llc", "group",
+    "associates", "holdings", "industries", "partners", "securities", "airlines", "airways",
+    "motors", "systems", "technologies", "international", "company", "bancorp", "ag", "sa",
+    "nv", "gmbh", "bhd", "spa", "lp",
+})
+_FIRM_AFTER = re.compile(r"(?:\s+(?:and|&))?\s+([A-Z][A-Za-z]*)\b")
+
+
+def _firm_named(name: str, body: str) -> bool:
+    """Whether ``name`` is a firm's: it ends with a firm's word ("Amnesty
+    International") or the article writes it with one after it ("Merrill Lynch
+    said" where "Merrill Lynch and Co" stands too)."""
+    if name.rsplit(None, 1)[-1].lower() in FIRM_WORDS:
+        return True
+    i = body.find(name)
+    while i != -1:
+        j = i + len(name)
+        m = _FIRM_AFTER.match(body, j)
+        if m and m.group(1).lower() in FIRM_WORDS:
+            return True
+        i = body.find(name, j)
+    return False
 
 
 _HE = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms)\b", re.I)

@@ -212,6 +212,8 @@ def test_places_are_canonical_and_unique():
      ["Marco Rubio", "Ted Cruz"]),
     # a company's "Co" (Reuters); the name a statement quotes is not its author
     ("Nova Cellular Co said it had agreed to the merger.", []),
+    ("Goldman Sachs and Co raised its forecast. Goldman Sachs said rates would rise, and "
+     "Amnesty International said the law was unjust.", []),
     ("“Canada will declare persona non grata Mr Zhao Wei,” the foreign minister, Melanie Joly, "
      "said in a statement.", ["Melanie Joly"]),
 ])
