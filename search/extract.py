@@ -124,7 +124,7 @@ SPEECH_VERBS = (
     "criticized|criticised|praised|slammed|blasted|hinted|mused|contended|asserted|alleged|"
     "shouted|yelled|concluded|reiterated|assured|disclosed|"
     "objected|protested|retorted|interjected|explains|recalls|adding|concludes|continues|"
-    "answers|answered"
+    "answers|answered|shot back|fired back|hit back"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker
@@ -604,7 +604,7 @@ _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
-_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
+_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                               rf"(?:\s*,[^,.]{{2,80}},)?\s+{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")
@@ -615,7 +615,7 @@ _AFTER_SAID_HE = re.compile(rf"\s*,?\s*{_VERB}\s+(he|she)\b", re.I)
 _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$")
 _BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$")
 _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}),\s+(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
-                               rf"(?:{_VERB})\s*[:,]\s*$")
+                               rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})\s*[:,]\s*$")
 _PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
@@ -649,8 +649,16 @@ def strip_titles(name: str) -> tuple[str, bool]:
 
 def _after_descriptors(cand: str) -> str:
     """"Sideways producer Michael London" -> "Michael London": the name is what
-    follows the last lower-case descriptor word."""
-    return re.sub(r"^.*\b[a-z][\w-]*\s+", "", cand)
+    follows the last lower-case descriptor word; none when that word is an
+    article ("the Beige Book said", "said the Fed": a thing, but "said the Rev.
+    Peter Wherry")."""
+    m = re.match(r"^.*\b([a-z][\w-]*)\s+", cand)
+    if m is None:
+        return cand
+    name = cand[m.end():]
+    if m.group(1) in ("the", "a", "an") and name.split()[0].lower().rstrip(".") not in PERSON_TITLES:
+        return ""
+    return name
 
 
 def _possessive(name: str) -> str:
@@ -1117,15 +1125,18 @@ def _last_named(named: list[tuple[int, str]], pos: int, pronoun: str) -> str | N
 
 
 def _resolve(name: str, titled: bool, full_names: list[str]) -> str | None:
-    """A surname (or partial name) to the fullest name in the article."""
+    """A surname (or partial name) to the fullest name in the article: one that
+    ends with it first ("Cruz" is "Ted Cruz", not a headline's "Ted Cruz
+    Apologizes"), else one that holds it ("Manuel" -> "Manuel Contepomi")."""
     tokens = name.split()
-    best = None
+    best, best_key = None, (False, 0)
     for full in full_names:
         parts = full.split()
-        if (len(parts) > len(tokens)
-                and (parts[-len(tokens):] == tokens or (len(tokens) == 1 and tokens[0] in parts))
-                and (best is None or len(full) > len(best))):
-            best = full
+        if len(parts) <= len(tokens):
+            continue
+        ends = parts[-len(tokens):] == tokens
+        if (ends or (len(tokens) == 1 and tokens[0] in parts)) and (ends, len(full)) > best_key:
+            best, best_key = full, (ends, len(full))
     if best:
         return best
     if len(tokens) >= 2 or titled:

@@ -226,6 +226,17 @@ def test_speaker_rules(text, expected):
     ("Stephanie Egan: “Tonight’s debate showed who he really is.”", "Stephanie Egan"),
     ('"He should release his tax returns," Mr. Rosenthal said.', "Rosenthal"),
     ("Jane Smith said: “We will appeal against the ruling.”", "Jane Smith"),
+    # descriptors before a name without a comma; "shot back"; "once said"; a
+    # thing after "the"; a surname is the full name that ends with it
+    ("“We have not been told,” Snyder spokesman Dave Murray told the Washington Examiner.",
+     "Dave Murray"),
+    ("Donald Trump was asked. “Let me talk to you,” Trump shot back.", "Donald Trump"),
+    ("Raphael Lemkin, who coined the word genocide, once said, “It is a crime of crimes.”",
+     "Raphael Lemkin"),
+    ("“Labour markets firmed in a number of districts,” the Beige Book said.", None),
+    ("“I am sorry about the mistakes,” said the Rev. Peter Wherry.", "Peter Wherry"),
+    ("Ted Cruz Apologizes To Ben Carson\nTed Cruz spoke. “We need leadership now,” Cruz said.",
+     "Ted Cruz"),
 ])
 def test_quote_attribution_forms(text, speaker):
     [quote] = extract(art(text)).quotes
