@@ -604,8 +604,8 @@ _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
-_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
-                              rf"(?:\s*,[^,.]{{2,80}},)?\s+{_VERB}\b")
+_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
+                              rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}},)?\s+{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.\n]|$)")
