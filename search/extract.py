@@ -773,6 +773,17 @@ _PREV_WORD = re.compile(r"([\w’'-]+)(\W*)$")
 _NEXT_NAME = re.compile(r"\s([A-Z][\w’'-]*)")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+def _place_before_and(before: str) -> bool:
+    """Whether ``before`` (the text before an "and") ends with a place's name,
+    other than a small town's that is also a given name ("Frederick")."""
+    word = _prev_word(before)
+    found = word and gazetteer().get(word[0])
+    return bool(found) and (word[0].lower() not in _first_names() or found[1].kind != "city"
+                            or found[1].population >= 100_000)
+
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
 
 
@@ -868,6 +879,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         prev_starts = prev_word is not None and _starts_sentence(before[:prev_word[2]])
         if (joined and prev[0].isupper() and prev.lower() not in COMPASS
                 and prev.lower() not in NOT_NAME_START and prev not in MONTHS_DAYS and not strict
+                and not _POSSESSIVE_END.search(prev)  # "Brown's Britain", "Putin's Russia"
                 and ((not prev_starts and not _is_place(prev))
                      or prev.lower() in _first_names())):
             continue  # "Real Madrid", "Aston Villa"; "Jordan Henderson" (a given name first)
@@ -876,8 +888,13 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # "President Clinton", "Mr Lincoln": a person
         if not major and _INITIAL_END.search(before):
             continue  # "W. Weston", "J. Crawley": an initial, then a surname
-        if (not major and not dateline and surface.lower() in common and prev.lower() not in LOCATIVE
-                and (entry.population < 500_000 or surface.lower() in _first_names())):
+        if (not major and not dateline and surface.lower() in common
+                and (entry.population < 500_000 or surface.lower() in _first_names())
+                and (prev.lower() not in LOCATIVE
+                     # a given name after "and" needs a place before it: "Dallas
+                     # and Austin", not "the twins, Frederick and David"
+                     or prev == "and" and surface.lower() in _first_names()
+                     and not _place_before_and(before[:prev_word[2]]))):
             # "Reading the report", "a nice day", "Bath time" (the word list
             # also holds big cities' names: "Seattle", "Beijing")
             continue

@@ -126,6 +126,12 @@ def test_seed_quotes_attributed(seed):
     # a title after a place opens a name, it does not continue the place's
     ("In a panel discussion at a summit in California Mr Torvalds said patents were a problem.",
      ["California"], []),
+    # a possessive before a place is not part of its name; a given name after
+    # "and" is a place only after a place
+    ("Tourists love Queensland's Gold Coast and Putin's Russia.", ["Gold Coast", "Russia"], []),
+    ("The group was bought by the Barclay twins - Frederick and David - last year.", [],
+     ["David"]),
+    ("Flights to Dallas and Austin were cancelled.", ["Dallas", "Austin"], []),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
