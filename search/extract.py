@@ -1135,24 +1135,61 @@ def _people_mentioned(body: str, mentions: list[tuple[int, str]],
                     and j not in in_full):
                 out.extend((i, full) for full in fulls)
             i = body.find(surname, j)
+    # "Mr. Band asked her to call ... ''This is very important,'' he wrote": a
+    # titled surname is a person even when the article never gives the full name
+    for m in _TITLED_SURNAME.finditer(body) if "M" in body or "D" in body else ():
+        if m.group(1) not in owners and m.group(1) not in MONTHS_DAYS:
+            # (the title gives the gender, which _last_named reads: "Mr." is no "she")
+            title = m.group(0)[:3].rstrip(". ")
+            out.append((m.start(1), _TITLE_GENDER.get(title, "") + m.group(1)))
     out.sort(key=lambda m: m[0])
-    return out
+    # (a person named as an object is seldom the next "he": "did not have kind
+    # words for Donald Trump. In a speech, he said", "told host Chris Cuomo she")
+    return [m for m in out if not _named_as_object(body, m[0])]
+
+
+_TITLE_GENDER = {"Mr": "Mr ", "Mrs": "Ms ", "Ms": "Ms "}
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+[A-Z]|[-'’])")
+# Words after which a name is an object: prepositions and verbs done to people
+_OBJECT_BEFORE = frozenset({
+    "to", "with", "by", "for", "against", "of", "about", "from", "at", "on", "into", "over",
+    "than", "like", "told", "asked", "urged", "praised", "thanked", "attacked", "criticized",
+    "criticised", "interviewed", "beat", "defeated", "met", "joined", "endorsed", "backed",
+    "blasted", "slammed", "mocked", "called", "named", "accused", "defended", "replaced",
+    "succeeded", "appointed", "hired", "fired", "sued", "tell", "ask", "thank", "elect", "call",
+})
+
+
+def _named_as_object(body: str, pos: int) -> bool:
+    """Whether the name at ``pos`` follows a preposition or a verb done to
+    someone, past any titles and roles before it ("told host Chris Cuomo")."""
+    for word in reversed(body[max(0, pos - 60):pos].split()):
+        low = word.strip(",;:()\"'“”‘’").lower()
+        if low.endswith((".", "!", "?")) and not (len(low) == 2 or low[:-1] in PERSON_TITLES
+                                                  or low[:-1] in ROLE_WORDS):
+            return False  # the sentence before: "Chagoury. Mr. Band asked"
+        if word[:1].isupper() or low in ROLE_WORDS:
+            continue
+        return low in _OBJECT_BEFORE
+    return False
 
 
 def _last_named(named: list[tuple[int, str]], pos: int, pronoun: str) -> str | None:
     """The person named last before ``pos`` that ``pronoun`` ("he", "she") can
     stand for: one whose given name is not known to be the other gender's. A
     shared surname there is the one of its people who fits; none if several do."""
-    other = _gendered_names()[pronoun.lower() == "he"]
+    he = pronoun.lower() == "he"
+    other = _gendered_names()[he]
+    other_title = "Ms " if he else "Mr "
     at, fits = -1, set()
     for p, name in reversed(named):
         if p >= pos:
             continue
         if fits and p != at:
             break
-        if name.split()[0].lower() not in other:
+        if not name.startswith(other_title) and name.split()[0].lower() not in other:
             at = p
-            fits.add(name)
+            fits.add(name.removeprefix("Mr ").removeprefix("Ms "))
     return fits.pop() if len(fits) == 1 else None
 
 
@@ -1243,6 +1280,8 @@ def extract(article: Article) -> Extraction:
             if not any(qs <= m.start() < qe for qs, qe in quoted) and add_speaker(m.group(1), m.start()):
                 break
     for m in word_matches(_PRONOUN_VERB, body):
+        if any(qs <= m.start() < qe for qs, qe in quoted):
+            continue  # ("... he said we live in hell," a voter said: the voter's words)
         who = _last_named(named, m.start(), m.group(1))
         if who:
             speakers.setdefault(who, m.start())

@@ -313,6 +313,20 @@ def test_he_and_she_mean_the_person_last_named_by_surname_too_and_of_that_gender
     assert said == [None]
 
 
+def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
+    """ "kind words for Donald Trump. ... he said" is not Trump (a name after a
+    preposition or a verb done to someone is an object); "Mr. Band asked her
+    to call Mr. Chagoury. ... he wrote" is Band, whom the article never names
+    in full (the New York Times's style), and "Ms." is no "he"."""
+    body = ("Glenn Beck spoke on Monday. Beck did not have kind words for Donald Trump. In a "
+            "speech last July, he said: “Donald Trump is a cancer on conservatism.”")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Glenn Beck"]
+    body = ("Huma Abedin met Gilbert Chagoury. Mr. Band asked Ms. Mills to call Mr. Chagoury. "
+            "“This is very important,” he wrote. Ms. Mills agreed. “We will do it today,” he "
+            "added.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Band", "Band"]
+
+
 def test_extraction_does_not_depend_on_the_hash_seed():
     """Two full names a surname could mean: the first mentioned wins, in every
     process (string hashing, and so set order, changes from one to the next)."""
