@@ -24,6 +24,7 @@ not speakers; the latter are kept as ``sources``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -1114,42 +1115,79 @@ def _mentions(text: str, places: frozenset[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _people_mentioned(body: str, mentions: list[tuple[int, str]],
-                      full_names: list[str]) -> list[tuple[int, str]]:
-    """``mentions`` and each later "McIlroy" or "Mr McIlroy" as the full name it
-    stands for, in text order: whom a "he said" means is the person last named,
-    and news names a person in full once, then by surname. A surname that two
-    of the article's people share ("Michael" and "Katherine Jackson") stands
-    for each of them there (see _last_named)."""
-    owners: dict[str, list[str]] = {}
-    for full in full_names:
-        owners.setdefault(full.split()[-1], []).append(full)
-    out = list(mentions)
-    in_full = {p + len(name) for p, name in mentions}  # where a full mention's surname ends
-    n = len(body)
-    for surname, fulls in owners.items():
-        i = body.find(surname)
-        while i != -1:
-            j = i + len(surname)
-            if ((not i or not body[i - 1].isalnum()) and (j >= n or not body[j].isalnum())
-                    and j not in in_full):
-                out.extend((i, full) for full in fulls)
-            i = body.find(surname, j)
-    # "Mr. Band asked her to call ... ''This is very important,'' he wrote": a
-    # titled surname is a person even when the article never gives the full name
-    for m in _TITLED_SURNAME.finditer(body) if "M" in body or "D" in body else ():
-        if m.group(1) not in owners and m.group(1) not in MONTHS_DAYS:
-            # (the title gives the gender, which _last_named reads: "Mr." is no "she")
-            title = m.group(0)[:3].rstrip(". ")
-            out.append((m.start(1), _TITLE_GENDER.get(title, "") + m.group(1)))
-    out.sort(key=lambda m: m[0])
-    # (a person named as an object is seldom the next "he": "did not have kind
-    # words for Donald Trump. In a speech, he said", "told host Chris Cuomo she")
-    return [m for m in out if not _named_as_object(body, m[0])]
+class _People:
+    """The people an article names, in text order, and whom a "he" or "she"
+    means: the person last named. News names a person in full once, then by
+    surname, so each later "McIlroy" or "Mr McIlroy" is the full name it stands
+    for; a surname two of the article's people share ("Michael" and "Katherine
+    Jackson") stands for each of them there, and a titled surname the article
+    never gives in full ("Mr. Band") for itself."""
+
+    def __init__(self, body: str, mentions: list[tuple[int, str]], full_names: list[str],
+                 quoted: list[tuple[int, int]]) -> None:
+        owners: dict[str, list[str]] = {}
+        for full in full_names:
+            owners.setdefault(full.split()[-1], []).append(full)
+        named = list(mentions)
+        in_full = {p + len(name) for p, name in mentions}  # where a full mention's surname ends
+        n = len(body)
+        for surname, fulls in owners.items():
+            i = body.find(surname)
+            while i != -1:
+                j = i + len(surname)
+                if ((not i or not body[i - 1].isalnum()) and (j >= n or not body[j].isalnum())
+                        and j not in in_full):
+                    named.extend((i, full) for full in fulls)
+                i = body.find(surname, j)
+        for m in word_matches(_TITLED_SURNAME, body):
+            if m.group(1) not in owners and m.group(1) not in MONTHS_DAYS:
+                # (the title gives the gender, which last() reads: "Mr." is no "she")
+                title = m.group(0)[:3].rstrip(". ")
+                named.append((m.start(1), _TITLE_GENDER.get(title, "") + m.group(1)))
+        named.sort(key=lambda m: m[0])
+        self.body, self.quoted, self.named = body, quoted, named
+        self.starts = [p for p, _ in named]
+        self._usable: dict[int, bool] = {}
+
+    def usable(self, k: int) -> bool:
+        """Whether the k-th mention can be a "he": not a person named as an
+        object ("did not have kind words for Donald Trump. In a speech, he
+        said", "told host Chris Cuomo she"), as an owner ("Anderson Cooper's
+        questions") or inside a quotation. (Worked out only for the mentions a
+        pronoun looks back at.)"""
+        ok = self._usable.get(k)
+        if ok is None:
+            p, name = self.named[k]
+            body = self.body
+            end = p + len(name if body.startswith(name, p) else name.split()[-1])
+            ok = self._usable[k] = not (
+                _named_as_object(body, p) or _POSSESSIVE_AFTER.match(body, end)
+                or any(qs <= p < qe for qs, qe in self.quoted))
+        return ok
+
+    def last(self, pos: int, pronoun: str) -> str | None:
+        """The person named last before ``pos`` that ``pronoun`` ("he", "she")
+        can stand for: one whose given name (or title) is not the other
+        gender's. A shared surname there is the one of its people who fits;
+        none if several do."""
+        he = pronoun.lower() == "he"
+        other = _gendered_names()[he]
+        other_title = "Ms " if he else "Mr "
+        at, fits = -1, set()
+        for k in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            p, name = self.named[k]
+            if fits and p != at:
+                break
+            if (self.usable(k) and not name.startswith(other_title)
+                    and name.split()[0].lower() not in other):
+                at = p
+                fits.add(name.removeprefix("Mr ").removeprefix("Ms "))
+        return fits.pop() if len(fits) == 1 else None
 
 
+_POSSESSIVE_AFTER = re.compile(r"[’']s?\b|[’'](?!\w)")
 _TITLE_GENDER = {"Mr": "Mr ", "Mrs": "Ms ", "Ms": "Ms "}
-_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+[A-Z]|[-'’])")
+_TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+[A-Z]|[-'’])")
 # Words after which a name is an object: prepositions and verbs done to people
 _OBJECT_BEFORE = frozenset({
     "to", "with", "by", "for", "against", "of", "about", "from", "at", "on", "into", "over",
@@ -1172,25 +1210,6 @@ def _named_as_object(body: str, pos: int) -> bool:
             continue
         return low in _OBJECT_BEFORE
     return False
-
-
-def _last_named(named: list[tuple[int, str]], pos: int, pronoun: str) -> str | None:
-    """The person named last before ``pos`` that ``pronoun`` ("he", "she") can
-    stand for: one whose given name is not known to be the other gender's. A
-    shared surname there is the one of its people who fits; none if several do."""
-    he = pronoun.lower() == "he"
-    other = _gendered_names()[he]
-    other_title = "Ms " if he else "Mr "
-    at, fits = -1, set()
-    for p, name in reversed(named):
-        if p >= pos:
-            continue
-        if fits and p != at:
-            break
-        if not name.startswith(other_title) and name.split()[0].lower() not in other:
-            at = p
-            fits.add(name.removeprefix("Mr ").removeprefix("Ms "))
-    return fits.pop() if len(fits) == 1 else None
 
 
 def _resolve(name: str, titled: bool, full_names: list[str]) -> str | None:
@@ -1234,7 +1253,8 @@ def extract(article: Article) -> Extraction:
     # process's hash seed: "Manuel" or "Felipe Contepomi" for a bare "Contepomi")
     full_names = sorted(dict.fromkeys(n for _, n in mentions), key=len, reverse=True)
     person_tokens = frozenset(t for n in full_names for t in n.split() if t[0].isupper())
-    named = _people_mentioned(body, mentions, full_names)
+    quoted = find_quotes(body)
+    people = _People(body, mentions, full_names, quoted)
     # A word that is part of a full name here ("Hillary Clinton") means that
     # person when it stands alone ("said Clinton"), not the town of that name.
     place_names -= person_tokens
@@ -1268,7 +1288,6 @@ def extract(article: Article) -> Extraction:
         add_speaker(_after_descriptors(m.group(1)), m.start(1))
     for m in _CREDIT.finditer(body) if "―" in body or "—" in body else ():
         add_speaker(m.group(1).split("\n")[0], m.start(1))  # NAME's spaces take a newline too
-    quoted = find_quotes(body)
     for st in _STATEMENT.finditer(body) if "statement" in body else ():
         # "In a statement, X said" / "X ... in a statement": the nearest name
         # in the same sentence.
@@ -1282,7 +1301,7 @@ def extract(article: Article) -> Extraction:
     for m in word_matches(_PRONOUN_VERB, body):
         if any(qs <= m.start() < qe for qs, qe in quoted):
             continue  # ("... he said we live in hell," a voter said: the voter's words)
-        who = _last_named(named, m.start(), m.group(1))
+        who = people.last(m.start(), m.group(1))
         if who:
             speakers.setdefault(who, m.start())
 
@@ -1292,7 +1311,7 @@ def extract(article: Article) -> Extraction:
         qtext = body[s:e].strip()
         if len(qtext.split()) < 3:
             continue
-        speaker, source = _attribute(body, s, e, named, add_speaker, quotes)
+        speaker, source = _attribute(body, s, e, people, add_speaker, quotes)
         if source and source not in sources:
             sources.append(source)
         if speaker is None and source is None and len(qtext.split()) < 5:
@@ -1385,7 +1404,7 @@ def _ends_with_verb(tail: str) -> bool:
     return bool(words) and words[-1] in _VERB_LAST_WORDS
 
 
-def _attribute(body, s, e, mentions, add_speaker, quotes):
+def _attribute(body, s, e, people, add_speaker, quotes):
     """Who said the quotation at body[s:e]: (named speaker, unnamed source)."""
     mark = 2 if body[e:e + 2] == "''" else 1  # the closing mark: ” " or ''
     after = body[e + mark:e + 139 + mark]
@@ -1411,7 +1430,7 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
         if who:
             return who, None
     m = _AFTER_HE_SAID.match(after) or _AFTER_SAID_HE.match(after)  # '“...,” he said
-    who = m and _last_named(mentions, s, m.group(1))
+    who = m and people.last(s, m.group(1))
     if who:
         return who, None
     m = _UNNAMED.match(after.lstrip(" ,\n"))
@@ -1438,7 +1457,7 @@ def _attribute(body, s, e, mentions, add_speaker, quotes):
             return who, None
     m = _PRONOUN_INTRO.search(before) if last in (",", ":") else None
     # 'He said: “...”': the person last named before it
-    who = m and _last_named(mentions, s - len(before) + m.start(), m.group(1))
+    who = m and people.last(s - len(before) + m.start(), m.group(1))
     if who:
         return who, None
     # A quote that follows another in the same paragraph, or opens the next

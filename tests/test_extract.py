@@ -325,6 +325,11 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
             "“This is very important,” he wrote. Ms. Mills agreed. “We will do it today,” he "
             "added.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Band", "Band"]
+    # nor is "he" a name a quotation holds, or an owner's
+    body = ("Donald Trump posted late on Sunday. “Everybody is laughing at Jeb Bush, a pathetic "
+            "figure!” was the post. Anderson Cooper’s questions came next. Later he said the "
+            "race was over.")
+    assert speakers(body) == ["Donald Trump"]
 
 
 def test_extraction_does_not_depend_on_the_hash_seed():
