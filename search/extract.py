@@ -126,7 +126,7 @@ SPEECH_VERBS = (
     "criticized|criticised|praised|slammed|blasted|hinted|mused|contended|asserted|alleged|"
     "shouted|yelled|concluded|reiterated|assured|disclosed|"
     "objected|protested|retorted|interjected|explains|recalls|adding|concludes|continues|"
-    "answers|answered|shot back|fired back|hit back"
+    "answers|answered|shot back|fired back|hit back|tweeting"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker
@@ -600,7 +600,7 @@ def _verb_finder() -> WordFinder:
 
 
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
-                          rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{2,90}})?,)?,?\s+"
+                          rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have)\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
                          rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
@@ -617,7 +617,8 @@ _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
 _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
-                              rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}},)?\s+{_VERB}\b")
+                              rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
+                              rf"\s+{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.\n]|$)")

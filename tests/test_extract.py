@@ -246,6 +246,9 @@ def test_speaker_rules(text, expected):
     ("“I am sorry about the mistakes,” said the Rev. Peter Wherry.", "Peter Wherry"),
     ("Ted Cruz Apologizes To Ben Carson\nTed Cruz spoke. “We need leadership now,” Cruz said.",
      "Ted Cruz"),
+    # an appositive of several commas
+    ("“They are steps in the right direction,” Anne Richards, assistant secretary of state for "
+     "population, refugees, and migration, said.", "Anne Richards"),
 ])
 def test_quote_attribution_forms(text, speaker):
     [quote] = extract(art(text)).quotes
