@@ -589,7 +589,6 @@ _ARTICLE_PREFIX = re.compile(r"[ae]l-[A-Z]")
 _VERB = rf"(?:{trie_pattern(SPEECH_VERBS.split('|'))})"
 
 
-
 @lru_cache(maxsize=1)
 def _verb_finder() -> WordFinder:
     """Speech verbs are rare, names are everywhere: find the verbs, then look
@@ -599,7 +598,8 @@ def _verb_finder() -> WordFinder:
     return WordFinder(SPEECH_VERBS.split("|"))
 
 
-_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
+_JR = r"(?:(?<=[JS]r)\.)?"  # "James B. Comey Jr., the director of the FBI, said"
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}(?:\s*\([^()]{{1,40}}\))?"
                           rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have)\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
@@ -616,7 +616,7 @@ _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
-_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
+_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}"
                               rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf"\s+{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
@@ -627,7 +627,7 @@ _AFTER_HE_SAID = re.compile(rf"\s*,?\s*(he|she)\s+{_VERB}", re.I)
 _AFTER_SAID_HE = re.compile(rf"\s*,?\s*{_VERB}\s+(he|she)\b", re.I)
 _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$")
 _BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$")
-_NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}),\s+(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
+_NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR},\s+(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
                                rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})\s*[:,]\s*$")
 _PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"

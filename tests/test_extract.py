@@ -246,7 +246,9 @@ def test_speaker_rules(text, expected):
     ("“I am sorry about the mistakes,” said the Rev. Peter Wherry.", "Peter Wherry"),
     ("Ted Cruz Apologizes To Ben Carson\nTed Cruz spoke. “We need leadership now,” Cruz said.",
      "Ted Cruz"),
-    # an appositive of several commas
+    # "Jr." after the name; an appositive of several commas
+    ("“It works as a way to sell murder,” James B. Comey Jr., the director of the Federal "
+     "Bureau of Investigation, said at a news conference.", "James B. Comey"),
     ("“They are steps in the right direction,” Anne Richards, assistant secretary of state for "
      "population, refugees, and migration, said.", "Anne Richards"),
 ])
