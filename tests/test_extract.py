@@ -6,8 +6,9 @@ import os
 
 import pytest
 
-from search.extract import extract, find_places, find_quotes
+from search.extract import extract, find_quotes
 from search.model import Article
+from search.places import find_places
 from search.reader import discover, read_articles
 
 from .conftest import CORPUS, SEED
@@ -386,6 +387,7 @@ def test_window_scans_agree_with_the_regexes_they_replace():
     import re
 
     from search import extract as x
+    from search import places
 
     last_word = re.compile(r"([\w’'-]+)(\W*)$")
     opens = re.compile(r"(?:^|[.!?:\"“”\n])\s*$")
@@ -394,8 +396,8 @@ def test_window_scans_agree_with_the_regexes_they_replace():
     windows += ["", " ", "’", "-- ", "x’ -", "Smith’s (", "end.\n  ", "\n", "it - ’s ", "_a_ "]
     for w in windows:
         m = last_word.search(w[-40:])
-        assert x._prev_word(w[-40:]) == (m and (m.group(1), m.group(2), m.start())), repr(w)
-        assert x._starts_sentence(w) == bool(opens.search(w)), repr(w)
+        assert places._prev_word(w[-40:]) == (m and (m.group(1), m.group(2), m.start())), repr(w)
+        assert places._starts_sentence(w) == bool(opens.search(w)), repr(w)
         last = w.rstrip()[-1:]
         if x._BEFORE_NAME_COLON.search(w):
             assert last == ":"
@@ -414,14 +416,15 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
     import re
 
     from search import extract as x
+    from search import places
 
     def words_re(words):
         return re.compile(rf"\b(?:{x.trie_pattern(words)})\b")
 
     verbs = words_re(x.SPEECH_VERBS.split("|"))
-    sport = words_re(x.SPORT_WORDS)
-    town_of = re.compile(rf"\b(?:{x.trie_pattern(x._TOWN_WORDS)})\s+of\s+{x._TOWN}\b")
-    town_in = re.compile(rf"\b(?:in|at|near|outside|over|from|to)\s+{x._TOWN}\s*,\s+"
+    sport = words_re(places.SPORT_WORDS)
+    town_of = re.compile(rf"\b(?:{x.trie_pattern(places._TOWN_WORDS)})\s+of\s+{places._TOWN}\b")
+    town_in = re.compile(rf"\b(?:in|at|near|outside|over|from|to)\s+{places._TOWN}\s*,\s+"
                          r"([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
     odd = ["Chas said it, unsaid, has said", "the city ofMosul, in Ur, Iraq", "xAB Cd Ef",
            "iPhone Xs Max", "’Tom Lee said", "in  Lyon Paris, France in Ab Cd Ef, Gh",
@@ -431,9 +434,9 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
     for t in texts:
         assert x._verb_finder().find(t) == [(m.start(), m.end(), m[0]) for m in verbs.finditer(t)]
         low = t.lower()
-        assert {w for _s, _e, w in x._sport_finder().find(low)} == set(sport.findall(low))
-        assert x.towns_of(t) == [m[1] for m in town_of.finditer(t)], t[:80]
-        assert x.towns_in(t) == [(m[1], m[2]) for m in town_in.finditer(t)], t[:80]
+        assert {w for _s, _e, w in places._sport_finder().find(low)} == set(sport.findall(low))
+        assert places.towns_of(t) == [m[1] for m in town_of.finditer(t)], t[:80]
+        assert places.towns_in(t) == [(m[1], m[2]) for m in town_in.finditer(t)], t[:80]
         assert [m.span() for m in x._full_names(t)] == \
             [m.span() for m in x._FULL_NAME_RE.finditer(t)], t[:80]
         capital_led += not x._ARTICLE_PREFIX.search(t)
@@ -441,7 +444,8 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
 
 
 def test_gazetteer_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch):
-    import search.extract as x
+    import search.gazetteer as g
+    from search.places import find_places
 
     folder = tmp_path / "newsearch"
     folder.mkdir()
@@ -450,11 +454,11 @@ def test_gazetteer_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch):
         old.write_bytes(b"stale")
         os.utime(old, (1_000_000 + i, 1_000_000 + i))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    x._data.cache_clear()
+    g._data.cache_clear()
     try:
-        assert "Mosul" in [p for _, _, p in x.find_places("fighting in Mosul")]
+        assert "Mosul" in [p for _, _, p in find_places("fighting in Mosul")]
     finally:
-        x._data.cache_clear()
+        g._data.cache_clear()
     kept = {p.name for p in folder.iterdir()}
-    new = f"gazetteer-{x.extractor_version()}.pickle"
+    new = f"gazetteer-{g.extractor_version()}.pickle"
     assert kept == {new} | {f"gazetteer-old{i}.pickle" for i in (3, 4, 5)}

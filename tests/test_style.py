@@ -51,7 +51,8 @@ def test_unchanged_re_run_loads_neither_whoosh_nor_the_extractor(small_corpus, t
     index_paths([small_corpus], str(ix), jobs=1)
     code = ("import sys; from search.indexer import index_paths\n"
             f"s = index_paths([{str(small_corpus)!r}], {str(ix)!r})\n"
-            "loaded = [m for m in ('whoosh', 'search.extract', 'search.writer') if m in sys.modules]\n"
+            "loaded = [m for m in ('whoosh', 'search.extract', 'search.places', 'search.gazetteer',"
+            " 'search.writer') if m in sys.modules]\n"
             "print(s.unchanged, s.documents, s.added, loaded)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)

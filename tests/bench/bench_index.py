@@ -129,6 +129,7 @@ def extraction_speed(corpus: Path, repeat: int = 3) -> tuple[float, float, int]:
     the best of ``repeat`` passes, each starting with empty name caches as an
     indexing worker does."""
     from search import extract as ex
+    from search import gazetteer
     from search.reader import discover, read_articles
 
     arts = [a for src in discover([corpus]) for a in read_articles(src)]
@@ -136,7 +137,7 @@ def extraction_speed(corpus: Path, repeat: int = 3) -> tuple[float, float, int]:
     runs = []
     for _ in range(max(1, repeat)):
         ex._person_name.cache_clear()
-        ex._is_place.cache_clear()
+        gazetteer.is_place.cache_clear()
         start = time.perf_counter()
         for a in arts:
             ex.extract(a)

@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "gold"
 
-from search.extract import ap_states, extract, gazetteer, preload  # noqa: E402
+from search.extract import extract, preload  # noqa: E402
+from search.gazetteer import ap_states, gazetteer  # noqa: E402
 from search.model import Article  # noqa: E402
 
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "sen.", "rep", "rep.", "gov", "gov.", "president",

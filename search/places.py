@@ -1,0 +1,400 @@
+"""Places an article names, as pure functions over its text.
+
+Gazetteer matches are filtered by context: a common English word that is also
+a town ("Reading", "Nice", "Split") needs a locative cue such as "in", and a
+small town always does; a place followed by another capitalised word is part
+of a name ("Paris Hilton", "Manchester United"); "X of <place>" where X is not
+a geographic word is an organisation ("Bank of England"); a place that is part
+of a person's name in the same article is not a place there ("Jordan
+Henderson"); a town used as a sports club's name is a club ("Chelsea striker
+Adrian Mutu"). Wire datelines, all-caps headlines and towns the gazetteer
+lacks but the context names ("the town of Moengo", "over Lockerbie,
+Scotland") are read too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .gazetteer import ap_states, common_words, gazetteer, given_names, is_place
+from .words import (
+    MONTHS_DAYS,
+    NOT_NAME_START,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PERSONAL_ROLES,
+    WordFinder,
+    trie_pattern,
+)
+
+GEO_HEAD_WORDS = {
+    "republic", "kingdom", "gulf", "sea", "bay", "isle", "isles", "city", "province", "region",
+    "state", "county", "islands", "island", "people", "government", "governor", "mayor",
+    "capital", "south", "north", "east", "west", "centre", "center", "heart", "outskirts",
+    "streets", "coast", "shores", "port", "strait", "straits", "mouth", "valley",
+    "border", "borders", "rest", "north-east", "north-west", "south-east", "south-west",
+    "parts", "part", "area", "areas", "suburbs", "president", "prime", "minister", "king",
+    "queen", "emir", "sultan",
+}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+           "central", "greater", "upper", "lower", "inner", "outer", "new"}
+NAME_SUFFIXES = {"city", "province", "county", "region", "river", "state", "island", "islands",
+                 "valley", "district", "governorate"}
+LOCATIVE = {"in", "at", "from", "near", "to", "into", "across", "outside", "around", "towards",
+            "toward", "via", "through", "throughout", "of", "between", "and", "within", "inside",
+            "visit", "visited", "visiting", "leave", "left", "reach", "reached", "entered",
+            "flew", "travelled", "traveled", "based", "born", "moved"}
+
+# Words that make a town's name a sports club's: "Chelsea striker Adrian Mutu",
+# "Liverpool boss Rafael Benitez", "Leicester fly-half".
+SPORT_ROLES = {
+    "striker", "strikers", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward",
+    "manager", "boss", "captain", "skipper", "fans", "supporters", "squad", "player",
+    "players", "fly-half", "scrum-half", "prop", "flanker", "hooker", "full-back", "academy",
+    "youngster", "loanee", "team-mate", "team-mates", "teammate", "teammates", "back-row",
+    "bowler", "batsman", "all-rounder", "spinner", "seamer", "wicketkeeper", "opener",
+}  # not "side", "attack", "centre", "coach": "the Syrian side", "the Paris attack"
+# Words of a sports report: where four or more of them occur, a town named
+# without "in" ("the Barcelona game", "Newcastle were never in danger") is a club.
+SPORT_WORDS = frozenset({
+    "match", "league", "cup", "goal", "goals", "striker", "midfielder", "defender",
+    "goalkeeper", "coach", "manager", "season", "premiership", "club", "clubs", "fixture",
+    "scored", "penalty", "referee", "squad", "semi-final", "quarter-final", "stadium", "fans",
+    "relegation", "promotion", "derby", "transfer", "winger", "rugby", "football", "soccer",
+    "cricket", "innings", "wicket", "tries", "half-time", "kick-off", "champions", "clash",
+    "fly-half", "scrum-half", "try-scorer", "championship", "playoff", "play-off",
+})
+
+
+@lru_cache(maxsize=1)
+def _sport_finder() -> WordFinder:
+    return WordFinder(SPORT_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _town_finder() -> WordFinder:
+    return WordFinder(_TOWN_WORDS)
+
+
+# ... and the words before one: "beat Chelsea", "Chelsea v Arsenal"
+_CLUB_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|beating|drew with|draw with|lost to|"
+                          r"win over|victory over|defeat to|beaten by)\.?|\(|\bv\.)\s*$")
+_CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assistant\s+)?"
+                         rf"(?:{trie_pattern(SPORT_ROLES)})\b"
+                         r"|\s+(?:v|vs)\.?\s")
+# A team opening a sentence takes a plural verb, a town does not ("Newcastle
+# have signed"), and teams beat each other ("Barcelona beat Madrid").
+_CLUB_SUBJECT = re.compile(r"\s+(?:are|have|were)\s+(?!been\b)")
+_CLUB_WIN = re.compile(r"\s+(?:beat|drew|thrashed|defeated|edged|hammered)\b")
+_AT_END = re.compile(r"\b[Aa]t\s+(?:the\s+)?$")
+_SCORE = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?\b")  # "Portsmouth 1", "Yorkshire 305-5"
+_NUMBER = re.compile(r"\b\d+\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“”])\s*$")
+_WORD_BRACKET = re.compile(r"([A-Z][a-z]+)\s*\(\s*$")
+_STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|city of|town of)\s+$",
+                              re.IGNORECASE)  # "In Vaduz: Vaduz (Liechtenstein) 1 ..."
+
+
+# ------------------------------------------------------------------ places
+
+
+_PREV_WORD = re.compile(r"([\w’'-]+)(\W*)$")
+_NEXT_NAME = re.compile(r"\s([A-Z][\w’'-]*)")
+_POSSESSIVE = re.compile(r"[’']s\b")
+_NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
+                        "across", "through", "throughout", "via"})
+
+
+def _place_before_and(before: str) -> bool:
+    """Whether ``before`` (the text before an "and") ends with a place's name,
+    other than a small town's that is also a given name ("Frederick")."""
+    word = _prev_word(before)
+    found = word and gazetteer().get(word[0])
+    return bool(found) and (word[0].lower() not in given_names() or found[1].kind != "city"
+                            or found[1].population >= 100_000)
+
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
+
+
+_WORD_MARKS = "’'-"
+
+
+# _prev_word's regex run on the reversed text: what follows the last word (lazily,
+# up to marks and a word character), then the word itself
+_PREV_WORD_REVERSED = re.compile(r"(\W*?)([’'-]*\w[\w’'-]*)")
+
+
+def _prev_word(before: str) -> tuple[str, str, int] | None:
+    r"""The last word of ``before`` and what follows it: (word, the non-word
+    characters after it, where the word starts), as the regex
+    ``([\w’'-]+)(\W*)$`` finds them, but matched once on the reversed text
+    instead of tried at every position."""
+    m = _PREV_WORD_REVERSED.match(before[::-1])
+    if m is not None:
+        gap, word = m.group(1), m.group(2)
+        start = len(before) - m.end()
+        return word[::-1], gap[::-1], start
+    # no word character at all: the first run of marks
+    n = len(before)
+    k = next((i for i, c in enumerate(before) if c in _WORD_MARKS), -1)
+    if k < 0:
+        return None
+    r = k
+    while r < n and before[r] in _WORD_MARKS:
+        r += 1
+    return before[k:r], before[r:], k
+
+
+def _starts_sentence(before: str) -> bool:
+    r"""Whether a word after ``before`` opens a sentence: ``before`` is white
+    space after the text's start, a line break or a sentence mark (the regex
+    ``(?:^|[.!?:"“”\n])\s*$``, without trying every position)."""
+    tail = before.rstrip()
+    return not tail or tail[-1] in '.!?:"“”' or "\n" in before[len(tail):]
+
+
+def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
+                strict: bool = False, dateline: bool = False) -> list[tuple[int, int, str]]:
+    """Place mentions in ``text`` as (start, end, canonical name).
+
+    ``strict`` (for titles, where every word is capitalised) keeps only
+    countries, continents and cities of a million or more; ``dateline`` says
+    the text is a wire dateline's place, so a common word there is a place.
+    """
+    automaton = gazetteer()
+    common = common_words()
+    out = []
+    for end_idx, (surface, entry) in automaton.iter_long(text):
+        start = end_idx - len(surface) + 1
+        end = end_idx + 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-@#"):
+            continue
+        if end < len(text) and (text[end].isalnum() or (text[end] == "-" and entry.kind != "demonym")):
+            continue
+        if entry.kind == "demonym":
+            continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")
+        if surface in person_tokens or surface.lower() in ORG_WORDS:
+            continue  # (the town of Hama is no mention in "Hamas")
+        major = entry.kind in ("country", "continent", "state", "region") or (
+            entry.kind == "city" and entry.population >= 1_000_000)
+        if strict and not major:
+            continue
+        before = text[max(0, start - 40):start]
+        after = text[end:end + 30]
+        prev_word = _prev_word(before)
+        prev = prev_word[0] if prev_word else ""
+        # only a word right before the name (no punctuation between) can be
+        # part of it: "Real Madrid", not "Henman (Britain)" or "Lockerbie, Scotland"
+        joined = prev_word is not None and prev_word[1] in (" ", "\u00a0")
+        nxt = _NEXT_NAME.match(after)
+        if nxt and not strict:
+            word = nxt.group(1)
+            # (a title opens the next name: "at a summit in California Mr Torvalds said")
+            if (word.lower() not in NAME_SUFFIXES and not _POSSESSIVE.match(after)
+                    and not is_place(word) and word not in MONTHS_DAYS
+                    and word.lower() not in PERSON_TITLES):
+                continue  # "Paris Hilton", "Manchester United", "New York Times"
+        # (_NAME_OF ends with "of" or "of the" and a space: test that first)
+        m_of = _NAME_OF.search(before) if (
+            before[-1:].isspace() and before.rstrip().endswith(("of", "the"))) else None
+        if m_of and m_of.group(2).lower() not in GEO_HEAD_WORDS and not (
+                # "Cedric Pioline of France", "Bernie Sanders of Vermont": a
+                # person (a given name first) and the country or state they are
+                # from; "Fenerbahce of Turkey": a club and its country
+                not strict and major and m_of.group(2).lower() not in ORG_WORDS  # "Royal Bank of Scotland"
+                and (m_of.group(1) and m_of.group(1).lower() in given_names()
+                     or entry.kind == "country")):
+            continue  # "Bank of England", "University of Chicago"
+        prev_starts = prev_word is not None and _starts_sentence(before[:prev_word[2]])
+        if (joined and prev[0].isupper() and prev.lower() not in COMPASS
+                and prev.lower() not in NOT_NAME_START and prev not in MONTHS_DAYS and not strict
+                and not _POSSESSIVE_END.search(prev)  # "Brown's Britain", "Putin's Russia"
+                and ((not prev_starts and not is_place(prev))
+                     or prev.lower() in given_names())):
+            continue  # "Real Madrid", "Aston Villa"; "Jordan Henderson" (a given name first)
+        if joined and prev[:1].isupper() and (prev.lower().rstrip(".") in PERSON_TITLES
+                                              or prev.lower() in PERSONAL_ROLES):
+            continue  # "President Clinton", "Mr Lincoln": a person
+        if entry.kind == "town" and not dateline and prev.lower() not in _TOWN_CUES:
+            continue  # a small town only after "in", "near", ...: "in Velten", not "Mr Velten"
+        if not major and _INITIAL_END.search(before):
+            continue  # "W. Weston", "J. Crawley": an initial, then a surname
+        if (not major and not dateline and surface.lower() in common
+                and (entry.population < 500_000 or surface.lower() in given_names())
+                and (prev.lower() not in LOCATIVE
+                     # a given name after "and" needs a place before it: "Dallas
+                     # and Austin", not "the twins, Frederick and David"
+                     or prev == "and" and surface.lower() in given_names()
+                     and not _place_before_and(before[:prev_word[2]]))):
+            # "Reading the report", "a nice day", "Bath time" (the word list
+            # also holds big cities' names: "Seattle", "Beijing")
+            continue
+        out.append((start, end, entry.name))
+    return out
+
+
+# "LONDON (Reuters) -", "NEW YORK 1996-08-30", "BEIJING, Aug 31 (Reuters) -",
+# "ROCHESTER, N.H. (AP) -", "MOSUL, Iraq —": an upper-case place opening a line,
+# maybe a region, then an agency, a date or a dash.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*))?,?\s+"
+                       r"(?:(\(\w[\w ]*\)|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.? \d{1,2}\b"
+                       r"|\d{1,2}\s+[A-Z][a-z]+)|[-–—])",
+                       re.MULTILINE)
+
+
+def dateline_places(text: str) -> list[str]:
+    """The places of wire datelines, where the story was filed ("LONDON
+    (Reuters) -", "NEW YORK 1996-08-30"), read as title case."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        city = m.group(1).strip().title()
+        found = [p for _, _, p in find_places(city, dateline=True)]
+        region = [p for _, _, p in find_places(m.group(2), dateline=True)] if m.group(2) else []
+        word = city.strip(" .-")
+        if (not found and (region or m.group(3)) and word.isalpha() and len(word) > 3
+                and word.lower() not in common_words()):
+            # a one-word place the gazetteer lacks, dated, credited to an agency
+            # or given a region, is still the dateline's place ("TOFTIR 1996-08-31")
+            found = [word]
+        out += found + region
+    return out
+
+
+def caps_line_places(text: str) -> list[str]:
+    """Places in all-caps headlines ("RUSSIA BEAT ITALY"), read as title case:
+    only countries, continents and big cities."""
+    out = []
+    for line in text.split("\n"):
+        # isupper: every cased letter upper case (checked first: it is cheap)
+        if line.isupper() and sum(c.isalpha() for c in line) >= 8:
+            out.extend(p for _, _, p in find_places(line.title(), strict=True))
+    return out
+
+
+_TOWN = r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)"
+_TOWN_WORDS = ("town", "city", "village", "port", "district", "suburb", "province", "region")
+# "the town of Moengo": a word of _TOWN_WORDS, then this
+_OF_TOWN = re.compile(r"\s+of\s+" + _TOWN + r"\b")
+# "over Lockerbie, Scotland": found from the comma, the rare part, as
+# ``\b(?:in|at|...)\s+TOWN\s*,\s+(REGION)`` would find it (whose first words
+# are everywhere): the region after it, then the town and the word before,
+# matched once on the reversed text before the comma
+_COMMA_REGION = re.compile(r",\s+([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
+_TOWN_IN_REVERSED = re.compile(
+    r"\s*((?:[a-z’'-]+[A-Z] )?[a-z’'-]+[A-Z])\s+"
+    + trie_pattern(w[::-1] for w in ("in", "at", "near", "outside", "over", "from", "to"))
+    + r"(?!\w)")
+# "Tiananmen Square", "Times Square": a named square is a place
+_SQUARE = re.compile(r"\b((?:[A-Z][a-z]+ ){1,2}Square)\b")
+
+
+# "Jacksonville, Fla.", "ROCHESTER, N.H.": only after a place name and a comma,
+# since "Miss.", "Del." and "Ind." are also a title, a rank and a party.
+# (the comma first: a pattern that opens with a literal is found by a fast scan;
+# the letter before it is checked in context_places)
+_AP_STATE = re.compile(r",\s+((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]\.)?)")
+
+
+def towns_of(text: str) -> list[str]:
+    """The X of each "town of X", "city of X", ... in ``text``."""
+    return [m.group(1) for _s, e, _w in _town_finder().find(text)
+            if (m := _OF_TOWN.match(text, e))]
+
+
+def towns_in(text: str) -> list[tuple[str, str]]:
+    """(X, Y) of each "in X, Y", "over X, Y", ... in ``text`` (X and Y
+    capitalised, X of one or two words)."""
+    out = []
+    for m in _COMMA_REGION.finditer(text):
+        c = m.start()
+        town = _TOWN_IN_REVERSED.match(text[max(0, c - 120):c][::-1])
+        if town:
+            out.append((town.group(1)[::-1], m.group(1)))
+    return out
+
+
+def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> list[str]:
+    """Places the gazetteer lacks, named by their context: "the town of
+    Moengo", "over Lockerbie, Scotland" (a known country, state or province
+    after the comma), "Jacksonville, Fla." (an AP state abbreviation)."""
+    common = common_words()
+    states = ap_states()
+
+    def ok(name: str) -> bool:
+        words = name.split()
+        return (not any(w in person_tokens or w in MONTHS_DAYS for w in words)
+                and words[0].lower() not in common and words[0].lower() not in NOT_NAME_START)
+
+    out = [town for town in towns_of(text) if ok(town)]
+    out += [m.group(1) for m in (_SQUARE.finditer(text) if "Square" in text else ())
+            if m.group(1).split()[0] not in MONTHS_DAYS and m.group(1).split()[0].lower() != "the"]
+    gaz = gazetteer()
+    for town, region in towns_in(text):
+        found = gaz.get(region.rstrip("."), None)
+        if found and found[1].kind in ("country", "state", "province", "region") and ok(town):
+            out.append(town)
+    for m in _AP_STATE.finditer(text):
+        abbr = m.group(1)
+        prev = text[max(0, m.start() - 20):m.start()].rstrip()[-1:]
+        if not (prev.isascii() and prev.isalpha()):  # "Tupelo, Miss.", "Tupelo , Miss."
+            continue
+        if abbr in states and not (abbr in ("Miss.", "Del.")
+                                   and re.match(r"\s*[A-Z]", text[m.end():m.end() + 3])):
+            out.append(states[abbr])  # ("Miss. Smith" is a person)
+    return out
+
+
+def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
+    """Towns in ``candidates`` that the text uses as sports clubs' names and
+    never as a place: "Chelsea striker Adrian Mutu", "beat Liverpool 2-1",
+    "Drobnjak (Bastia)", a results table ("Portsmouth 1 Queens Park Rangers 2").
+    Countries are kept: national teams are their country ("England beat France").
+    In a sports report a town named without any cue is a club too, unless it is
+    also a venue somewhere in the report ("at Twickenham")."""
+    clubs, places, venues, uncued = set(), set(), set(), set()
+    sporty = None  # worked out for the first town that needs it
+    for s, e, name in candidates:
+        found = gazetteer().get(text[s:e], None)
+        kind = found[1].kind if found else None
+        if kind not in ("city", "town", "province", "state"):
+            continue
+        before, after = text[max(0, s - 30):s], text[e:e + 40]
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line = text[line_start:line_end if line_end != -1 else len(text)]
+        # a results or standings line: "Portsmouth 1 Queens Park Rangers 2"
+        table_row = len(line) < 120 and _SCORE.match(after) and len(_NUMBER.findall(line)) >= 2
+        if _STRICT_LOCATIVE.search(before):
+            places.add(name)
+        elif _AT_END.search(before):
+            venues.add(name)
+        elif kind == "state":  # "TEXAS 73 54 .575": only a standings line makes a club
+            if table_row:
+                clubs.add(name)
+        elif (_CLUB_BEFORE.search(before) and not before.rstrip().endswith("(")) or \
+                _CLUB_AFTER.match(after) or _CLUB_WIN.match(after) or \
+                _CLUB_SUBJECT.match(after) and _SENTENCE_START.search(before) or table_row:
+            clubs.add(name)
+        elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (
+                m := _WORD_BRACKET.search(before)) and not is_place(m.group(1)) \
+                and gazetteer().get(m.group(1), None) is None:
+            clubs.add(name)  # "Anto Drobnjak ( Bastia )": a player's club ("Mumbai (Bombay)" stays)
+        else:
+            if sporty is None:
+                words = _sport_finder().find(text[:20_000].lower())
+                sporty = len({w for _s, _e, w in words}) >= 4
+            if sporty:
+                uncued.add(name)
+    return (clubs | (uncued - venues)) - places
+
+
+def preload() -> None:
+    """Build the gazetteer and the place matchers now (see extract.preload)."""
+    gazetteer()
+    common_words()
+    ap_states()
+    _sport_finder()
+    _town_finder()
