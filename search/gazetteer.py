@@ -68,6 +68,9 @@ CURATED = [
     "Waziristan", "Lake District", "Cotswolds", "Scottish Highlands", "Great Lakes",
     "Gulf of Mexico", "Arabian Sea", "Strait of Hormuz", "Suez Canal", "Panama Canal",
     "Bosphorus", "Adriatic",
+    # airports and venues (not "Wall Street", "the Kremlin", "Downing Street": news
+    # mostly means the institution by them)
+    "Heathrow", "Gatwick", "Stansted", "Flushing Meadows", "Red Square",
 ]
 
 

@@ -254,10 +254,12 @@ def dateline_places(text: str) -> list[str]:
         found = [p for _, _, p in find_places(city, dateline=True)]
         region = [p for _, _, p in find_places(m.group(2), dateline=True)] if m.group(2) else []
         word = city.strip(" .-")
-        if (not found and (region or m.group(3)) and word.isalpha() and len(word) > 3
-                and word.lower() not in common_words()):
-            # a one-word place the gazetteer lacks, dated, credited to an agency
-            # or given a region, is still the dateline's place ("TOFTIR 1996-08-31")
+        parts = word.replace("-", " ").split()
+        if (not found and (region or m.group(3)) and all(w.isalpha() for w in parts)
+                and len(word) > 3 and len(parts) <= 3 and parts[0].lower() not in common_words()):
+            # a place the gazetteer lacks, dated, credited to an agency or given
+            # a region, is still the dateline's place ("TOFTIR 1996-08-31",
+            # "NOVYE ATAGI, Russia", "SPA-FRANCORCHAMPS, Belgium")
             found = [word]
         out += found + region
     return out

@@ -136,6 +136,9 @@ def test_seed_quotes_attributed(seed):
     # towns of 5,000 to 15,000 people count after "in", "near", ...; bare, the
     # name is more often a person's or a firm's
     ("Fighting raged in Soledar as Bulford cadets watched.", ["Soledar"], ["Bulford"]),
+    # a dateline's place of several words the gazetteer lacks; airports
+    ("NOVYE ATAGI, Russia 1996-08-22\nRebels signed a deal.", ["Novye Atagi", "Russia"], []),
+    ("The plane landed at Stansted, not Heathrow.", ["Stansted", "Heathrow"], []),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
