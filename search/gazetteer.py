@@ -40,6 +40,7 @@ COUNTRY_ALIASES = {
     "North Yemen": "North Yemen", "South Yemen": "South Yemen",
 }
 SHORT_ALIASES = {"UK", "US", "NZ", "HK"}  # the only two-letter names
+HOME_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 # Regions, seas, rivers and areas the gazetteers lack (kept short on purpose).
 CURATED = [
     "England", "Scotland", "Wales", "Northern Ireland", "Kurdistan", "Iraqi Kurdistan", "Levant",
@@ -267,7 +268,9 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
     for cont in gc.get_continents().values():
         add(cont["name"], Entry(cont["name"], "continent", 10**9))
     for region in CURATED:
-        add(region, Entry(region.removeprefix("River "), "region", 10**8))
+        # (the home nations are countries: national teams, "Fenerbahce of Turkey")
+        kind = "country" if region in HOME_NATIONS else "region"
+        add(region, Entry(region.removeprefix("River "), kind, 10**8))
     for alias, canon in COUNTRY_ALIASES.items():
         add(alias, Entry(canon, "country", 10**9))
 

@@ -80,7 +80,7 @@ def _town_finder() -> WordFinder:
 # ... and the words before one: "beat Chelsea", "Chelsea v Arsenal"
 _CLUB_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|beating|drew with|draw with|lost to|"
                           r"win over|victory over|defeat to|beaten by)\.?|\(|\bv\.)\s*$")
-_CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assistant\s+)?"
+_CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:(?:new|former|caretaker|assistant|fast|spin|opening)\s+)?"
                          rf"(?:{trie_pattern(SPORT_ROLES)})\b"
                          r"|\s+(?:v|vs)\.?\s")
 # A team opening a sentence takes a plural verb, a town does not ("Newcastle
@@ -88,6 +88,7 @@ _CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|former\s+|caretaker\s+|assi
 _CLUB_SUBJECT = re.compile(r"\s+(?:are|have|were)\s+(?!been\b)")
 _CLUB_WIN = re.compile(r"\s+(?:beat|drew|thrashed|defeated|edged|hammered)\b")
 _AT_END = re.compile(r"\b[Aa]t\s+(?:the\s+)?$")
+_STANDINGS = re.compile(r"\s+\d+\s+\d+\s+\.?\d")  # won, lost, percentage or points
 _SCORE = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?\b")  # "Portsmouth 1", "Yorkshire 305-5"
 _NUMBER = re.compile(r"\b\d+\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“”])\s*$")
@@ -265,6 +266,11 @@ def dateline_places(text: str) -> list[str]:
     return out
 
 
+def _kind(surface: str) -> str | None:
+    found = gazetteer().get(surface)
+    return found[1].kind if found else None
+
+
 def caps_line_places(text: str) -> list[str]:
     """Places in all-caps headlines ("RUSSIA BEAT ITALY"), read as title case:
     only countries, continents and big cities."""
@@ -272,7 +278,11 @@ def caps_line_places(text: str) -> list[str]:
     for line in text.split("\n"):
         # isupper: every cased letter upper case (checked first: it is cheap)
         if line.isupper() and sum(c.isalpha() for c in line) >= 8:
-            out.extend(p for _, _, p in find_places(line.title(), strict=True))
+            titled = line.title()
+            # (not a team of a standings table: "PHILADELPHIA 52 75 .409 28";
+            # a country in a table of figures is one: "NORWAY 14 14 97 130")
+            out.extend(p for s, e, p in find_places(titled, strict=True)
+                       if not (_STANDINGS.match(titled, e) and _kind(titled[s:e]) in ("city", "state")))
     return out
 
 
@@ -358,10 +368,11 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
     also a venue somewhere in the report ("at Twickenham")."""
     clubs, places, venues, uncued = set(), set(), set(), set()
     sporty = None  # worked out for the first town that needs it
+    gaz = gazetteer()
     for s, e, name in candidates:
-        found = gazetteer().get(text[s:e], None)
+        found = gaz.get(text[s:e], None)
         kind = found[1].kind if found else None
-        if kind not in ("city", "town", "province", "state"):
+        if kind not in ("city", "town", "province", "state", "region"):
             continue
         before, after = text[max(0, s - 30):s], text[e:e + 40]
         line_start = text.rfind("\n", 0, s) + 1
@@ -379,10 +390,12 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
         elif (_CLUB_BEFORE.search(before) and not before.rstrip().endswith("(")) or \
                 _CLUB_AFTER.match(after) or _CLUB_WIN.match(after) or \
                 _CLUB_SUBJECT.match(after) and _SENTENCE_START.search(before) or table_row:
-            clubs.add(name)
+            clubs.add(name)  # (a county too: "v Surrey", "Yorkshire fast bowler")
+        elif kind == "region":
+            continue  # (but no region is a club for being named in a sports report)
         elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (
                 m := _WORD_BRACKET.search(before)) and not is_place(m.group(1)) \
-                and gazetteer().get(m.group(1), None) is None:
+                and gaz.get(m.group(1), None) is None:
             clubs.add(name)  # "Anto Drobnjak ( Bastia )": a player's club ("Mumbai (Bombay)" stays)
         else:
             if sporty is None:

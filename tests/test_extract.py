@@ -139,6 +139,13 @@ def test_seed_quotes_attributed(seed):
     # a dateline's place of several words the gazetteer lacks; airports
     ("NOVYE ATAGI, Russia 1996-08-22\nRebels signed a deal.", ["Novye Atagi", "Russia"], []),
     ("The plane landed at Stansted, not Heathrow.", ["Stansted", "Heathrow"], []),
+    # a county's team is a club; a home nation's is its country; a standings
+    # table's town is a team, a table of figures' country a country
+    ("Kent 128-1 v Surrey at Canterbury, and Yorkshire fast bowler Darren Gough struck. "
+     "Wales beat Scotland.", ["Wales", "Scotland"], ["Surrey", "Yorkshire"]),
+    ("MAJOR LEAGUE STANDINGS\nPHILADELPHIA 52 75 .409 28\nFISH MEAL OUTPUT\n"
+     "NORWAY 14 14 97 130 ICELAND 44 52 102 118",
+     ["Norway"], ["Philadelphia"]),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
