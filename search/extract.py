@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .gazetteer import common_words, gazetteer, gendered_names, given_names, is_place
+from .gazetteer import ap_states, common_words, gazetteer, gendered_names, given_names, is_place
 from .model import Article, Extraction, Quote
 from .places import (
     COMPASS,
@@ -57,7 +57,7 @@ SPEECH_VERBS = (
     "criticized|criticised|praised|slammed|blasted|hinted|mused|contended|asserted|alleged|"
     "shouted|yelled|concluded|reiterated|assured|disclosed|"
     "objected|protested|retorted|interjected|explains|recalls|adding|concludes|continues|"
-    "answers|answered|shot back|fired back|hit back|tweeting"
+    "answers|answered|shot back|fired back|hit back|tweeting|bemoaned|decried|denounced|condemned"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker
@@ -92,7 +92,8 @@ NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By"
 # ------------------------------------------------------------------ names
 
 # (a word ends at a non-letter: "MacDougall" is one token, not "Mac")
-_TOKEN = (r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.?(?=\s)|Mc[A-Z][a-z]+"
+_TOKEN = (r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.?(?=\s)|(?:[A-Z]\.){2,3}(?=\s)|Mc[A-Z][a-z]+"
+          r"|[A-Z]['’][A-Z][a-z]+"  # O'Neill, D'Angelo
           r"|[A-Z][a-z]*[A-Z][a-z]+|al-[A-Z][a-z]+|el-[A-Z][a-z]+)(?![A-Za-zà-ÿ])")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
@@ -107,7 +108,9 @@ _FULL_NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_T
 # of letters is scanned for them, one that opens with a look-behind is tried
 # at every position (79 -> 45 us per BBC article, the same matches).
 _FULL_NAME_CAPITAL = re.compile(
-    rf"[A-Z](?:[a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|\.?(?=\s)|[a-z]*[A-Z][a-z]+)(?![A-Za-zà-ÿ])"
+    rf"[A-Z](?:[a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|\.?(?=\s)|\.(?:[A-Z]\.){{1,2}}(?=\s)|['’][A-Z][a-z]+"
+    rf"|[a-z]*[A-Z][a-z]+)"
+    rf"(?![A-Za-zà-ÿ])"
     rf"(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,5}}")
 _ARTICLE_PREFIX = re.compile(r"[ae]l-[A-Z]")
 _VERB = rf"(?:{trie_pattern(SPEECH_VERBS.split('|'))})"
@@ -122,10 +125,11 @@ def _verb_finder() -> WordFinder:
     return WordFinder(SPEECH_VERBS.split("|"))
 
 
-_JR = r"(?:(?<=[JS]r)\.)?"  # "James B. Comey Jr., the director of the FBI, said"
+# "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
+_JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}(?:\s*\([^()]{{1,40}}\))?"
                           rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{1,90}}){{0,3}},)?,?\s+"
-                          rf"(?:(?:has|had|also|later|then|previously|once|again|have)\s+)*$")
+                          rf"(?:(?:has|had|also|later|then|previously|once|again|have|[a-z]{{3,}}ly)\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
                          rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
@@ -142,7 +146,7 @@ _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
 _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}"
                               rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
-                              rf"\s+{_VERB}\b")
+                              rf"\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.\n]|$)")
@@ -166,6 +170,10 @@ _UNNAMED = re.compile(
     r"source|aide|insider|diplomat|witness|resident|analyst|mother|father|worker|officer))\b")
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "B.C.", "D.C.", "U.S.A."})
+
+
 def strip_titles(name: str) -> tuple[str, bool]:
     """Drop leading titles, roles and acronyms: ("Prime Minister Nuri al-Maliki")
     -> ("Nuri al-Maliki", False); the flag says a personal title (Mr, Dr) stood
@@ -176,8 +184,13 @@ def strip_titles(name: str) -> tuple[str, bool]:
         low = tokens[0].lower().rstrip(".")
         if low in PERSON_TITLES or (low in PERSONAL_ROLES and len(tokens) > 1):
             titled = True
-        elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(tokens[0]) > 1)):
-            break
+        elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(tokens[0]) > 1)) or (
+                titled and len(tokens) == 1):
+            break  # (after a title a role word is the surname: "Mr. King", "Ms Major")
+        elif (_INITIALS.fullmatch(tokens[0]) and len(tokens) > 1
+              and tokens[1].lower().rstrip(".") not in ROLE_WORDS | PERSON_TITLES
+              and tokens[0] not in _PLACE_INITIALS and tokens[0] not in ap_states()):
+            break  # initials, "G.K. Butterfield" (not "U.S. Sen. X", "N.J. It")
         tokens.pop(0)
     while tokens and tokens[-1].lower() in ("jr", "sr", "ii", "iii"):
         tokens.pop()
@@ -215,8 +228,9 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
 @lru_cache(maxsize=65_536)
 def _person_name(raw: str) -> tuple[str | None, bool]:
     """person_name without the article's places: the same strings recur across
-    articles (32,000 calls per 800 BBC articles), so it is cached."""
-    tokens = _possessive(raw.strip()).split()
+    articles (32,000 calls per 800 BBC articles), so it is cached. An apostrophe
+    is written straight: "O’Neill" and "O'Neill" in one article are one man."""
+    tokens = _possessive(raw.strip()).replace("’", "'").split()
     # A personal title marks where the name starts: "Interrupting Mr Sukul".
     for i, t in enumerate(tokens):
         if i and t.lower().rstrip(".") in PERSON_TITLES:
@@ -465,7 +479,9 @@ def extract(article: Article) -> Extraction:
     # longest first, ties by first mention (a set's order changes with the
     # process's hash seed: "Manuel" or "Felipe Contepomi" for a bare "Contepomi")
     full_names = sorted(dict.fromkeys(n for _, n in mentions), key=len, reverse=True)
-    person_tokens = frozenset(t for n in full_names for t in n.split() if t[0].isupper())
+    # (not initials: "G.K. Butterfield" has no place in it, "Coloroll U.S. Business" one)
+    person_tokens = frozenset(t for n in full_names for t in n.split()
+                              if t[0].isupper() and "." not in t)
     quoted = find_quotes(body)
     people = _People(body, mentions, full_names, quoted)
     # A word that is part of a full name here ("Hillary Clinton") means that
@@ -531,7 +547,7 @@ def extract(article: Article) -> Extraction:
             continue  # scare quotes: "counter terrorism prison"
         quotes.append(Quote(qtext, speaker, source, s, e))
 
-    person_tokens |= frozenset(t for n in speakers for t in n.split())
+    person_tokens |= frozenset(t for n in speakers for t in n.split() if "." not in t)
     clubs = club_places(body, candidates)
     places = _dedupe(p for s, e, p in candidates if body[s:e] not in person_tokens)
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
@@ -565,8 +581,8 @@ def _firm_named(name: str, body: str) -> bool:
     """Whether ``name`` is a firm's: it ends with a firm's word ("Amnesty
     International") or the article writes it with one after it ("Merrill Lynch
     said" where "Merrill Lynch and Co" stands too)."""
-    if name.rsplit(None, 1)[-1].lower() in FIRM_WORDS:
-        return True
+    if any(t.replace(".", "").lower() in FIRM_WORDS for t in name.split()[-1:] + name.split()[:1]):
+        return True  # (first or last: "N.V. Philips", "Nova Cellular Co")
     i = body.find(name)
     while i != -1:
         j = i + len(name)

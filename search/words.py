@@ -121,7 +121,7 @@ ORG_WORDS = {
     "beach", "klan", "alliance", "coalition", "project", "program", "programme", "act", "poll",
     "survey", "pac", "caucus", "movement", "conference", "summit", "forum", "mall", "plaza",
     "district", "amendment", "doctrine", "agreement", "accord", "treaty", "prize", "award",
-    "trophy", "lab", "laboratory", "clinic", "mosque", "temple", "synagogue", "guild",
+    "trophy", "lab", "laboratory", "clinic", "mosque", "temple", "synagogue", "guild", "division",
 }
 NOT_NAME_START = {
     "the", "a", "an", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i",

@@ -231,7 +231,10 @@ def test_places_are_canonical_and_unique():
     ("Marco Rubio On Rape said nothing new, and Ted Cruz South Carolina said more.",
      ["Marco Rubio", "Ted Cruz"]),
     # a company's "Co" (Reuters); the name a statement quotes is not its author
-    ("Nova Cellular Co said it had agreed to the merger.", []),
+    ("Nova Cellular Co said it had agreed to the merger, and N.V. Philips said it would not.", []),
+    # one man, two apostrophes; initials are no place ("U.S." stays a country)
+    ("NYPD Commissioner James O’Neill arrived. The cause is unknown, said O'Neill.",
+     ["James O'Neill"]),
     ("Goldman Sachs and Co raised its forecast. Goldman Sachs said rates would rise, and "
      "Amnesty International said the law was unjust.", []),
     ("“Canada will declare persona non grata Mr Zhao Wei,” the foreign minister, Melanie Joly, "
@@ -257,6 +260,16 @@ def test_speaker_rules(text, expected):
     ("“I am sorry about the mistakes,” said the Rev. Peter Wherry.", "Peter Wherry"),
     ("Ted Cruz Apologizes To Ben Carson\nTed Cruz spoke. “We need leadership now,” Cruz said.",
      "Ted Cruz"),
+    # a role word after a title is the surname; initials without spaces; "II";
+    # an adverb before the verb
+    ("Larry King hosts a show. ''I have never been edited,'' Mr. King, 82, told me.",
+     "Larry King"),
+    ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
+     "G.K. Butterfield"),
+    ("“Black folks have done their part,” Vann R. Newkirk II, a writer, said on Twitter.",
+     "Vann R. Newkirk"),
+    ("“You must vote,” Marc H. Morial, the chief executive of the League, forcefully told a "
+     "young woman.", "Marc H. Morial"),
     # "Jr." after the name; an appositive of several commas
     ("“It works as a way to sell murder,” James B. Comey Jr., the director of the Federal "
      "Bureau of Investigation, said at a news conference.", "James B. Comey"),
