@@ -127,7 +127,10 @@ def _verb_finder() -> WordFinder:
 
 # "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
-_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}(?:\s*\([^()]{{1,40}}\))?"
+# "Lord Faulkner of Worcester, who chaired the inquiry, said", "Sen. John McCain of
+# Arizona said": a person, then where from
+_OF_PLACE = r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}(?:\s*\([^()]{{1,40}}\))?"
                           rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have|[a-z]{{3,}}ly)\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
@@ -144,7 +147,7 @@ _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
-_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}"
+_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
                               rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf"\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
@@ -155,7 +158,8 @@ _AFTER_HE_SAID = re.compile(rf"\s*,?\s*(he|she)\s+{_VERB}", re.I)
 _AFTER_SAID_HE = re.compile(rf"\s*,?\s*{_VERB}\s+(he|she)\b", re.I)
 _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$")
 _BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$")
-_NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR},\s+(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
+_NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR}{_OF_PLACE},\s+"
+                               rf"(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
                                rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})\s*[:,]\s*$")
 _PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
@@ -500,7 +504,7 @@ def extract(article: Article) -> Extraction:
         return resolved
 
     for v_start, v_end, verb in _verb_finder().find(body):
-        window = body[max(0, v_start - 130):v_start]
+        window = body[max(0, v_start - 170):v_start]
         m = _NAME_BEFORE.search(window)
         if m:
             add_speaker(m.group(1), v_start - len(window) + m.start(1))

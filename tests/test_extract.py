@@ -270,6 +270,11 @@ def test_speaker_rules(text, expected):
      "Vann R. Newkirk"),
     ("“You must vote,” Marc H. Morial, the chief executive of the League, forcefully told a "
      "young woman.", "Marc H. Morial"),
+    # where a person is from; a long appositive
+    ("Lord Faulkner of Worcester, who chaired the inquiry, said: “The evidence convinces us.”",
+     "Faulkner"),
+    ("“It was derisory,” Lord Condon, head of the International Cricket Council's "
+     "anti-corruption unit, who first made the call for longer sentences, said.", "Condon"),
     # "Jr." after the name; an appositive of several commas
     ("“It works as a way to sell murder,” James B. Comey Jr., the director of the Federal "
      "Bureau of Investigation, said at a news conference.", "James B. Comey"),
