@@ -147,7 +147,7 @@ _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
-_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
+_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
                               rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf"\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
@@ -338,15 +338,20 @@ def _full_names(text: str) -> Iterator[re.Match]:
         pos = m.end()
 
 
-def _mentions(text: str, places: frozenset[str]) -> list[tuple[int, str]]:
-    """Person names mentioned anywhere, with positions (for resolution)."""
-    out = []
+def _mentions(text: str, places: frozenset[str]) -> tuple[list[tuple[int, str]], set[str]]:
+    """Person names mentioned anywhere, with positions (for resolution); and
+    the surnames a title or a personal role marks ("President Obama", "Sen.
+    Warren"), which stand for a person even where the article never gives
+    the full name ("Obama said")."""
+    out, titled_surnames = [], set()
     for m in _full_names(text):
         raw = m.group(0)
-        name, _titled = person_name(raw, places)
+        name, titled = person_name(raw, places)
         if name and len(name.split()) >= 2:
             out.append((m.start() + raw.find(name.split()[0]), name))
-    return out
+        elif name and titled:
+            titled_surnames.add(name)
+    return out, titled_surnames
 
 
 class _People:
@@ -479,7 +484,7 @@ def extract(article: Article) -> Extraction:
     # Person names first, so their parts are not taken for places.
     candidates = find_places(body)
     place_names = frozenset(p for _, _, p in candidates)
-    mentions = _mentions(body, place_names)
+    mentions, titled_surnames = _mentions(body, place_names)
     # longest first, ties by first mention (a set's order changes with the
     # process's hash seed: "Manuel" or "Felipe Contepomi" for a bare "Contepomi")
     full_names = sorted(dict.fromkeys(n for _, n in mentions), key=len, reverse=True)
@@ -498,7 +503,7 @@ def extract(article: Article) -> Extraction:
         name, titled = person_name(raw, place_names)
         if not name:
             return None
-        resolved = _resolve(name, titled, full_names)
+        resolved = _resolve(name, titled or name in titled_surnames, full_names)
         if resolved:
             speakers.setdefault(resolved, pos)
         return resolved
@@ -506,8 +511,12 @@ def extract(article: Article) -> Extraction:
     for v_start, v_end, verb in _verb_finder().find(body):
         window = body[max(0, v_start - 170):v_start]
         m = _NAME_BEFORE.search(window)
-        if m:
-            add_speaker(m.group(1), v_start - len(window) + m.start(1))
+        # (the leftmost match may be no person, "Santa Barbara, ..., Marlin
+        # Fitzwater said": then a later one, a few at most)
+        for _ in range(3):
+            if m is None or add_speaker(m.group(1), v_start - len(window) + m.start(1)):
+                break
+            m = _NAME_BEFORE.search(window, m.start(1) + 1)
         # "said X" names the speaker, "told X" / "praised X" the one spoken to or of
         m = None if verb in OBJECT_VERBS else _NAME_AFTER.match(body, v_end, v_end + 90)
         if m:

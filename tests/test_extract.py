@@ -270,6 +270,10 @@ def test_speaker_rules(text, expected):
      "Vann R. Newkirk"),
     ("“You must vote,” Marc H. Morial, the chief executive of the League, forcefully told a "
      "young woman.", "Marc H. Morial"),
+    # a surname a role marks; a long description before the name
+    ("President Obama met Mr Putin. “Our goal is not conflict,” Obama said.", "Obama"),
+    ("“We will consider it,” White House press secretary Josh Earnest said on Monday.",
+     "Josh Earnest"),
     # where a person is from; a long appositive
     ("Lord Faulkner of Worcester, who chaired the inquiry, said: “The evidence convinces us.”",
      "Faulkner"),
