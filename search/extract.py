@@ -159,7 +159,7 @@ _AFTER_SAID_HE = re.compile(rf"\s*,?\s*{_VERB}\s+(he|she)\b", re.I)
 _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$")
 _BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$")
 _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR}{_OF_PLACE},\s+"
-                               rf"(?:who|which|a|an|the)\b[^.;\"“”]{{2,90}},\s+"
+                               rf"(?:who|which|a|an|the|at|in|on|during|after|speaking)\b[^.;\"“”]{{2,90}},\s+"
                                rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})\s*[:,]\s*$")
 _PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"

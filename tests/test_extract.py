@@ -274,6 +274,8 @@ def test_speaker_rules(text, expected):
     ("President Obama met Mr Putin. “Our goal is not conflict,” Obama said.", "Obama"),
     ("“We will consider it,” White House press secretary Josh Earnest said on Monday.",
      "Josh Earnest"),
+    ("Democratic nominee Hillary Clinton, at a later press gaggle, said, “I think it is "
+     "important to find out.”", "Hillary Clinton"),
     # where a person is from; a long appositive
     ("Lord Faulkner of Worcester, who chaired the inquiry, said: “The evidence convinces us.”",
      "Faulkner"),
