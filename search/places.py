@@ -105,6 +105,7 @@ _NEXT_NAME = re.compile(r"\s([A-Z][\w’'-]*)")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
+_TITLE_CUES = (" in ", " near ", " outside ")
 _TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
                         "across", "through", "throughout", "via"})
 
@@ -181,7 +182,11 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # (the town of Hama is no mention in "Hamas")
         major = entry.kind in ("country", "continent", "state", "region") or (
             entry.kind == "city" and entry.population >= 1_000_000)
-        if strict and not major:
+        # (in a title, a smaller city only after "in", "near", ...: "Burial of
+        # Pelé in Santos")
+        if strict and not major and not (
+                entry.kind == "city" and surface.lower() not in common  # "Chrysler In Deal"
+                and text[max(0, start - 8):start].lower().endswith(_TITLE_CUES)):
             continue
         before = text[max(0, start - 40):start]
         after = text[end:end + 30]

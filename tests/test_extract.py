@@ -155,6 +155,14 @@ def test_place_traps(text, present, absent):
         assert p not in found, (text, found)
 
 
+def test_a_title_names_a_smaller_city_after_in():
+    """A title capitalises every word, so it counts only countries and big
+    cities, and a smaller city after "in" or "near" (not a word: "In Deal")."""
+    assert "Santos" in extract(art("The coffin was taken to the cemetery.",
+                                   title="Private burial of Pelé in Santos")).places
+    assert extract(art("The carmaker agreed terms.", title="Chrysler In Deal To Buy Amc")).places == ()
+
+
 def test_a_surname_of_a_named_person_is_that_person_not_a_town():
     # Holt is also a town: that once left this quote without a speaker
     found = extract(art('Lester Holt asked about taxes in Ohio. "That is not fair to ask," Holt said.'))
