@@ -367,7 +367,8 @@ class _People:
         owners: dict[str, list[str]] = {}
         for full in full_names:
             owners.setdefault(full.split()[-1], []).append(full)
-        named = list(mentions)
+        # (position, name, the gender a title gives: "m", "f" or "")
+        named = [(p, name, "") for p, name in mentions]
         in_full = {p + len(name) for p, name in mentions}  # where a full mention's surname ends
         n = len(body)
         for surname, fulls in owners.items():
@@ -376,16 +377,16 @@ class _People:
                 j = i + len(surname)
                 if ((not i or not body[i - 1].isalnum()) and (j >= n or not body[j].isalnum())
                         and j not in in_full):
-                    named.extend((i, full) for full in fulls)
+                    named.extend((i, full, "") for full in fulls)
                 i = body.find(surname, j)
         for m in word_matches(_TITLED_SURNAME, body):
             if m.group(1) not in owners and m.group(1) not in MONTHS_DAYS:
-                # (the title gives the gender, which last() reads: "Mr." is no "she")
+                # (the title gives the gender: "Mr." is no "she")
                 title = m.group(0)[:3].rstrip(". ")
-                named.append((m.start(1), _TITLE_GENDER.get(title, "") + m.group(1)))
+                named.append((m.start(1), m.group(1), _TITLE_GENDER.get(title, "")))
         named.sort(key=lambda m: m[0])
         self.body, self.quoted, self.named = body, quoted, named
-        self.starts = [p for p, _ in named]
+        self.starts = [p for p, _name, _gender in named]
         self._usable: dict[int, bool] = {}
 
     def usable(self, k: int) -> bool:
@@ -396,7 +397,7 @@ class _People:
         pronoun looks back at.)"""
         ok = self._usable.get(k)
         if ok is None:
-            p, name = self.named[k]
+            p, name, _gender = self.named[k]
             body = self.body
             end = p + len(name if body.startswith(name, p) else name.split()[-1])
             ok = self._usable[k] = not (
@@ -410,22 +411,20 @@ class _People:
         gender's. A shared surname there is the one of its people who fits;
         none if several do."""
         he = pronoun.lower() == "he"
-        other = gendered_names()[he]
-        other_title = "Ms " if he else "Mr "
+        other, other_gender = gendered_names()[he], "f" if he else "m"
         at, fits = -1, set()
         for k in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
-            p, name = self.named[k]
+            p, name, gender = self.named[k]
             if fits and p != at:
                 break
-            if (self.usable(k) and not name.startswith(other_title)
-                    and name.split()[0].lower() not in other):
+            if self.usable(k) and gender != other_gender and name.split()[0].lower() not in other:
                 at = p
-                fits.add(name.removeprefix("Mr ").removeprefix("Ms "))
+                fits.add(name)
         return fits.pop() if len(fits) == 1 else None
 
 
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\b|[’'](?!\w)")
-_TITLE_GENDER = {"Mr": "Mr ", "Mrs": "Ms ", "Ms": "Ms "}
+_TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+[A-Z]|[-'’])")
 # Words after which a name is an object: prepositions and verbs done to people
 _OBJECT_BEFORE = frozenset({
