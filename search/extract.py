@@ -132,7 +132,8 @@ _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
 _OF_PLACE = r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}(?:\s*\([^()]{{1,40}}\))?"
                           rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{1,90}}){{0,3}},)?,?\s+"
-                          rf"(?:(?:has|had|also|later|then|previously|once|again|have|[a-z]{{3,}}ly)\s+)*$")
+                          rf"(?:(?:has|had|also|later|then|previously|once|again|have|[a-z]{{3,}}ly"
+                          rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day)\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
                          rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")

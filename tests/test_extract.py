@@ -239,6 +239,9 @@ def test_places_are_canonical_and_unique():
     ("Marco Rubio On Rape said nothing new, and Ted Cruz South Carolina said more.",
      ["Marco Rubio", "Ted Cruz"]),
     # a company's "Co" (Reuters); the name a statement quotes is not its author
+    # when, between the name and the verb
+    ("Speaking after her resignation, Nicola Sturgeon yesterday said gossip had prompted it, "
+     "and Joe Biden on Tuesday said nothing.", ["Nicola Sturgeon", "Joe Biden"]),
     ("Nova Cellular Co said it had agreed to the merger, and N.V. Philips said it would not.", []),
     # one man, two apostrophes; initials are no place ("U.S." stays a country)
     ("NYPD Commissioner James O’Neill arrived. The cause is unknown, said O'Neill.",
