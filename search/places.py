@@ -88,6 +88,11 @@ _CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:(?:new|former|caretaker|assistant|
 _CLUB_SUBJECT = re.compile(r"\s+(?:are|have|were)\s+(?!been\b)")
 _CLUB_WIN = re.compile(r"\s+(?:beat|drew|thrashed|defeated|edged|hammered)\b")
 _AT_END = re.compile(r"\b[Aa]t\s+(?:the\s+)?$")
+# What follows a firm's name, not a town's: "Nokia said", "Mori poll", "Jupiter analyst"
+_AGENT_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|announced|launched|reported|unveiled|"
+                          r"shares|analysts?|survey|poll|research|spokes(?:man|woman|person)|"
+                          r"handsets?|phones?|executives?)\b")
+_FIRM_BEFORE = re.compile(r"\b(?:companies|firms|makers|rivals)\s+(?:such\s+as|like|including)\s+$")
 _STANDINGS = re.compile(r"\s+\d+\s+\d+\s+\.?\d")  # won, lost, percentage or points
 _SCORE = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?\b")  # "Portsmouth 1", "Yorkshire 305-5"
 _NUMBER = re.compile(r"\b\d+\b")
@@ -398,6 +403,9 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
             clubs.add(name)  # (a county too: "v Surrey", "Yorkshire fast bowler")
         elif kind == "region":
             continue  # (but no region is a club for being named in a sports report)
+        elif found[1].population < 300_000 and (_AGENT_AFTER.match(after)
+                                                 or _FIRM_BEFORE.search(before)):
+            clubs.add(name)  # a firm named like a town: "Nokia said", "companies such as Nokia"
         elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (
                 m := _WORD_BRACKET.search(before)) and not is_place(m.group(1)) \
                 and gaz.get(m.group(1), None) is None:

@@ -139,6 +139,10 @@ def test_seed_quotes_attributed(seed):
     # a dateline's place of several words the gazetteer lacks; airports
     ("NOVYE ATAGI, Russia 1996-08-22\nRebels signed a deal.", ["Novye Atagi", "Russia"], []),
     ("The plane landed at Stansted, not Heathrow.", ["Stansted", "Heathrow"], []),
+    # a firm named like a town; the town itself still counts where something is in it
+    ("Nokia said sales rose, a Mori poll found, and companies such as Hitachi agreed.", [],
+     ["Nokia", "Mori", "Hitachi"]),
+    ("Nokia said it would open a plant in Nokia.", ["Nokia"], []),
     # a county's team is a club; a home nation's is its country; a standings
     # table's town is a team, a table of figures' country a country
     ("Kent 128-1 v Surrey at Canterbury, and Yorkshire fast bowler Darren Gough struck. "
