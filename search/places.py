@@ -110,6 +110,8 @@ _NEXT_NAME = re.compile(r"\s([A-Z][\w’'-]*)")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
+_EVENT_WORDS = frozenset({"open", "cup", "championship", "championships", "games", "masters",
+                          "grand", "classic", "marathon", "tour"})
 _TITLE_CUES = (" in ", " near ", " outside ")
 _TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
                         "across", "through", "throughout", "via"})
@@ -179,7 +181,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         end = end_idx + 1
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-@#"):
             continue
-        if end < len(text) and (text[end].isalnum() or (text[end] == "-" and entry.kind != "demonym")):
+        if end < len(text) and (text[end].isalnum() or text[end] == "$"  # "US$ 79": a currency
+                                or (text[end] == "-" and entry.kind != "demonym")):
             continue
         if entry.kind == "demonym":
             continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")
@@ -208,6 +211,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                     and not is_place(word) and word not in MONTHS_DAYS
                     and word.lower() not in PERSON_TITLES):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
+        elif nxt and nxt.group(1).lower() in _EVENT_WORDS:
+            continue  # (a title's words are all capitalised: "SAMPRAS IN U.S. OPEN")
         # (_NAME_OF ends with "of" or "of the" and a space: test that first)
         m_of = _NAME_OF.search(before) if (
             before[-1:].isspace() and before.rstrip().endswith(("of", "the"))) else None

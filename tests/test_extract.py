@@ -143,6 +143,8 @@ def test_seed_quotes_attributed(seed):
     ("Nokia said sales rose, a Mori poll found, and companies such as Hitachi agreed.", [],
      ["Nokia", "Mori", "Hitachi"]),
     ("Nokia said it would open a plant in Nokia.", ["Nokia"], []),
+    # a currency; an event in a title
+    ("The parrots were worth A$ 100 (US$ 79) a pair.", [], ["United States", "Australia"]),
     # a county's team is a club; a home nation's is its country; a standings
     # table's town is a team, a table of figures' country a country
     ("Kent 128-1 v Surrey at Canterbury, and Yorkshire fast bowler Darren Gough struck. "
@@ -165,6 +167,7 @@ def test_a_title_names_a_smaller_city_after_in():
     assert "Santos" in extract(art("The coffin was taken to the cemetery.",
                                    title="Private burial of Pelé in Santos")).places
     assert extract(art("The carmaker agreed terms.", title="Chrysler In Deal To Buy Amc")).places == ()
+    assert extract(art("He won.", title="Sampras Wins U.S. Open Crown")).places == ()
 
 
 def test_a_surname_of_a_named_person_is_that_person_not_a_town():
