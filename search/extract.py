@@ -94,6 +94,7 @@ NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By"
 # (a word ends at a non-letter: "MacDougall" is one token, not "Mac")
 _TOKEN = (r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.?(?=\s)|(?:[A-Z]\.){2,3}(?=\s)|Mc[A-Z][a-z]+"
           r"|[A-Z]['’][A-Z][a-z]+"  # O'Neill, D'Angelo
+          r"|(?:de|di|da|du|le|la)[A-Z][a-z]+"  # Neil deGrasse Tyson
           r"|[A-Z][a-z]*[A-Z][a-z]+|al-[A-Z][a-z]+|el-[A-Z][a-z]+)(?![A-Za-zà-ÿ])")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
@@ -103,7 +104,7 @@ _TITLED = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Del|Lt|Col|Sgt|St)\.\s+)
 # becomes two, and most capitalised words stand alone: "The", "He")
 _FULL_NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,5}}")
 # The same without its look-behind (checked in _full_names) and, for a text
-# without "al-Maliki" or "el-Sisi", with a first word that opens with a capital
+# without "al-Maliki", "el-Sisi" or "deGrasse", with a first word that opens with a capital
 # ("Mc[A-Z]" is a case of "[A-Z][a-z]*[A-Z]"): a pattern that opens with a set
 # of letters is scanned for them, one that opens with a look-behind is tried
 # at every position (79 -> 45 us per BBC article, the same matches).
@@ -112,7 +113,7 @@ _FULL_NAME_CAPITAL = re.compile(
     rf"|[a-z]*[A-Z][a-z]+)"
     rf"(?![A-Za-zà-ÿ])"
     rf"(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,5}}")
-_ARTICLE_PREFIX = re.compile(r"[ae]l-[A-Z]")
+_ARTICLE_PREFIX = re.compile(r"[ae]l-[A-Z]|(?:de|di|da|du|le|la)[A-Z][a-z]")
 _VERB = rf"(?:{trie_pattern(SPEECH_VERBS.split('|'))})"
 
 

@@ -246,6 +246,8 @@ def test_places_are_canonical_and_unique():
     ("Marco Rubio On Rape said nothing new, and Ted Cruz South Carolina said more.",
      ["Marco Rubio", "Ted Cruz"]),
     # a company's "Co" (Reuters); the name a statement quotes is not its author
+    ("Neil deGrasse Tyson said that the telescope has given scientists new abilities.",
+     ["Neil deGrasse Tyson"]),
     # when, between the name and the verb
     ("Speaking after her resignation, Nicola Sturgeon yesterday said gossip had prompted it, "
      "and Joe Biden on Tuesday said nothing.", ["Nicola Sturgeon", "Joe Biden"]),
