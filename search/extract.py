@@ -170,6 +170,17 @@ _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^(
 # (word_matches adds the leading \b: a pattern that opens with a letter is
 # scanned for that letter by the regex engine, one that opens with \b is
 # tried at every position, about twice as slow over a whole article)
+# A headline's speaker: "Prince Harry claims he has ...", "NYC mayor Eric Adams
+# says ...", "Artist Jenny Holzer: ‘Women are not ...’" (a verb of the present,
+# so not "Ellen DeGeneres slammed for", and in lower case, so not a Title Case
+# headline's "Usair Says"; a colon only before a quotation: "Death of Gianluca
+# Vialli: tributes abound" has none)
+_TITLE_VERB = trie_pattern(["says", "tells", "warns", "urges", "insists", "admits", "vows",
+                            "recalls", "reveals", "explains", "asks", "denies", "believes",
+                            "argues", "suggests", "announces"])
+_TITLE_SPEAKER = re.compile(rf"((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
+                            rf"(?:\s+{_TITLE_VERB}\b|:\s*[‘'“\"])")
+_PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to", "from", "by"})
 _PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
 _UNNAMED = re.compile(
     r"\b((?:an?|the|one)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|"
@@ -541,6 +552,9 @@ def extract(article: Article) -> Extraction:
             # Mr Zhao Wei,” the minister, Melanie Joly, said in a statement")
             if not any(qs <= m.start() < qe for qs, qe in quoted) and add_speaker(m.group(1), m.start()):
                 break
+    m = _TITLE_SPEAKER.match(article.title)
+    if m and not _PREPOSITIONS.intersection(m.group(1).split()):  # "Colbert on Kevin McCarthy:"
+        add_speaker(_after_descriptors(m.group(1)), 0)
     for m in word_matches(_PRONOUN_VERB, body):
         if any(qs <= m.start() < qe for qs, qe in quoted):
             continue  # ("... he said we live in hell," a voter said: the voter's words)

@@ -161,6 +161,20 @@ def test_place_traps(text, present, absent):
         assert p not in found, (text, found)
 
 
+def test_a_headline_names_its_speaker():
+    """ "X says ...", "X: ‘...’" in a headline report X's words (in lower case and
+    of the present: not "Ellen DeGeneres slammed for", not a topic's colon)."""
+    def title_speakers(title: str) -> list[str]:
+        return list(extract(art("The report follows.", title=title)).speakers)
+
+    assert title_speakers("NYC mayor Eric Adams says the city is at 'breaking point'") == [
+        "Eric Adams"]
+    assert title_speakers("Artist Jenny Holzer: ‘Women are not the problem’") == ["Jenny Holzer"]
+    assert title_speakers("Death of Gianluca Vialli: tributes abound in Italy") == []
+    assert title_speakers("Ellen DeGeneres slammed for awkward interview") == []
+    assert title_speakers("Stephen Colbert on Kevin McCarthy: ‘Losing votes is his kink’") == []
+
+
 def test_a_title_names_a_smaller_city_after_in():
     """A title capitalises every word, so it counts only countries and big
     cities, and a smaller city after "in" or "near" (not a word: "In Deal")."""
