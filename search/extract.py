@@ -230,8 +230,11 @@ def _after_descriptors(cand: str) -> str:
     return name
 
 
+_POSSESSIVE_S = re.compile(r"[’']s$")
+
+
 def _possessive(name: str) -> str:
-    return re.sub(r"[’']s$", "", name)
+    return _POSSESSIVE_S.sub("", name)
 
 
 def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
@@ -355,9 +358,10 @@ def lower_led(text: str) -> bool:
     return bool(_lower_led_finder().find_matches_as_indexes(text))
 
 
-def _full_names(text: str) -> Iterator[re.Match]:
-    """``_FULL_NAME_RE.finditer(text)``: runs of two or more name words."""
-    if lower_led(text):
+def _full_names(text: str, lower: bool | None = None) -> Iterator[re.Match]:
+    """``_FULL_NAME_RE.finditer(text)``: runs of two or more name words
+    (``lower``: ``lower_led(text)``, when the caller knows it)."""
+    if lower_led(text) if lower is None else lower:
         yield from _FULL_NAME_RE.finditer(text)
         return
     pos, search = 0, _FULL_NAME_CAPITAL.search
@@ -370,13 +374,14 @@ def _full_names(text: str) -> Iterator[re.Match]:
         pos = m.end()
 
 
-def _mentions(text: str, places: frozenset[str]) -> tuple[list[tuple[int, str]], set[str]]:
+def _mentions(text: str, places: frozenset[str],
+              lower: bool | None = None) -> tuple[list[tuple[int, str]], set[str]]:
     """Person names mentioned anywhere, with positions (for resolution); and
     the surnames a title or a personal role marks ("President Obama", "Sen.
     Warren"), which stand for a person even where the article never gives
     the full name ("Obama said")."""
     out, titled_surnames = [], set()
-    for m in _full_names(text):
+    for m in _full_names(text, lower):
         raw = m.group(0)
         name, titled = person_name(raw, places)
         if name and len(name.split()) >= 2:
@@ -516,7 +521,10 @@ def extract(article: Article) -> Extraction:
     # Person names first, so their parts are not taken for places.
     candidates = find_places(body)
     place_names = frozenset(p for _, _, p in candidates)
-    mentions, titled_surnames = _mentions(body, place_names)
+    # (a name opens with a capital, unless the text has "al-", "el-" or
+    # "deGrasse": scans for names start at a capital where it has none)
+    lower_names = lower_led(body)
+    mentions, titled_surnames = _mentions(body, place_names, lower_names)
     # longest first, ties by first mention (a set's order changes with the
     # process's hash seed: "Manuel" or "Felipe Contepomi" for a bare "Contepomi")
     full_names = sorted(dict.fromkeys(n for _, n in mentions), key=len, reverse=True)
@@ -540,9 +548,6 @@ def extract(article: Article) -> Extraction:
             speakers.setdefault(resolved, pos)
         return resolved
 
-    # (a name opens with a capital, unless the text has "al-", "el-" or
-    # "deGrasse": the search for one starts at the window's first capital)
-    lower_names = lower_led(body)
     for v_start, v_end, verb in _verb_finder().find(body):
         window = body[max(0, v_start - 170):v_start]
         first = 0 if lower_names else _CAPITAL.search(window)
