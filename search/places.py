@@ -105,7 +105,6 @@ _STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|ci
 # ------------------------------------------------------------------ places
 
 
-_PREV_WORD = re.compile(r"([\w’'-]+)(\W*)$")
 _NEXT_NAME = re.compile(r"\s([A-Z][\w’'-]*)")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
@@ -116,18 +115,7 @@ _TITLE_CUES = (" in ", " near ", " outside ")
 _TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
                         "across", "through", "throughout", "via"})
 
-
-def _place_before_and(before: str) -> bool:
-    """Whether ``before`` (the text before an "and") ends with a place's name,
-    other than a small town's that is also a given name ("Frederick")."""
-    word = _prev_word(before)
-    found = word and gazetteer().get(word[0])
-    return bool(found) and (word[0].lower() not in given_names() or found[1].kind != "city"
-                            or found[1].population >= 100_000)
-
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
-
-
 _WORD_MARKS = "’'-"
 
 
@@ -155,6 +143,15 @@ def _prev_word(before: str) -> tuple[str, str, int] | None:
     while r < n and before[r] in _WORD_MARKS:
         r += 1
     return before[k:r], before[r:], k
+
+
+def _place_before_and(before: str) -> bool:
+    """Whether ``before`` (the text before an "and") ends with a place's name,
+    other than a small town's that is also a given name ("Frederick")."""
+    word = _prev_word(before)
+    found = word and gazetteer().get(word[0])
+    return bool(found) and (word[0].lower() not in given_names() or found[1].kind != "city"
+                            or found[1].population >= 100_000)
 
 
 def _starts_sentence(before: str) -> bool:
