@@ -221,7 +221,7 @@ def _after_descriptors(cand: str) -> str:
     follows the last lower-case descriptor word; none when that word is an
     article ("the Beige Book said", "said the Fed": a thing, but "said the Rev.
     Peter Wherry")."""
-    m = re.match(r"^.*\b([a-z][\w-]*)\s+", cand)
+    m = _LAST_DESCRIPTOR.match(cand)
     if m is None:
         return cand
     name = cand[m.end():]
@@ -231,6 +231,8 @@ def _after_descriptors(cand: str) -> str:
 
 
 _POSSESSIVE_S = re.compile(r"[’']s$")
+_MODIFIER = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "State-owned", "Cash-strapped"
+_LAST_DESCRIPTOR = re.compile(r"^.*\b([a-z][\w-]*)\s+")
 
 
 def _possessive(name: str) -> str:
@@ -274,7 +276,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
         if at is not None:
             tokens = tokens[at:]
             name = " ".join(tokens)
-    if tokens and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", tokens[0]):
+    if tokens and _MODIFIER.fullmatch(tokens[0]):
         tokens = tokens[1:]  # "State-owned Rosneft", "Cash-strapped Smith"
         name = " ".join(tokens)
     cut = next((i for i, t in enumerate(tokens) if i and t in NAME_BREAKS), None)
@@ -296,7 +298,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
         return None, titled
     if any(t in MONTHS_DAYS for t in tokens):
         return None, titled
-    if any(re.search(r"[’']s$", t) for t in tokens[:-1]):
+    if any(_POSSESSIVE_S.search(t) for t in tokens[:-1]):
         return None, titled  # "Britain's Guantanamo Bay": a possessive inside is no name
     if len(tokens) > 1 and not titled:
         if is_place(tokens[0]) and lows[0] not in firsts:

@@ -98,11 +98,13 @@ class Gazetteer:
         self.automaton = ahocorasick_rs.AhoCorasick(
             surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
-    def iter_long(self, text: str) -> list[tuple[int, tuple[str, Entry]]]:
-        """(end index, (surface, entry)) of the longest non-overlapping matches."""
-        made, item = self.made, self._item
-        return [(end - 1, made.get(i) or item(i))
-                for i, _start, end in self.automaton.find_matches_as_indexes(text)]
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(number, start, end) of the longest non-overlapping matches; ``entry``
+        gives a number's (surface, entry), for the matches that need it."""
+        return self.automaton.find_matches_as_indexes(text)
+
+    def entry(self, i: int) -> tuple[str, Entry]:
+        return self.made.get(i) or self._item(i)
 
     def get(self, surface: str, default=None) -> tuple[str, Entry] | None:
         i = self.number.get(surface)

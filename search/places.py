@@ -173,14 +173,14 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     automaton = gazetteer()
     common = common_words()
     out = []
-    for end_idx, (surface, entry) in automaton.iter_long(text):
-        start = end_idx - len(surface) + 1
-        end = end_idx + 1
+    n, entry_of = len(text), automaton.entry
+    for i, start, end in automaton.matches(text):
+        # (inside a word is no match; the entry is looked up only past these)
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-@#"):
             continue
-        if end < len(text) and (text[end].isalnum() or text[end] == "$"  # "US$ 79": a currency
-                                or (text[end] == "-" and entry.kind != "demonym")):
-            continue
+        if end < n and (text[end].isalnum() or text[end] in "$-"):
+            continue  # "US$ 79": a currency; "Iraq-based"
+        surface, entry = entry_of(i)
         if entry.kind == "demonym":
             continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")
         if surface in person_tokens or surface.lower() in ORG_WORDS:
