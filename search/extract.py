@@ -36,6 +36,7 @@ from .words import (
     ORG_WORDS,
     PERSON_TITLES,
     PERSONAL_ROLES,
+    POSSESSIVE_END,
     WordFinder,
     trie_pattern,
     word_matches,
@@ -230,13 +231,12 @@ def _after_descriptors(cand: str) -> str:
     return name
 
 
-_POSSESSIVE_S = re.compile(r"[’']s$")
 _MODIFIER = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "State-owned", "Cash-strapped"
 _LAST_DESCRIPTOR = re.compile(r"^.*\b([a-z][\w-]*)\s+")
 
 
 def _possessive(name: str) -> str:
-    return _POSSESSIVE_S.sub("", name)
+    return POSSESSIVE_END.sub("", name)
 
 
 def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
@@ -298,7 +298,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
         return None, titled
     if any(t in MONTHS_DAYS for t in tokens):
         return None, titled
-    if any(_POSSESSIVE_S.search(t) for t in tokens[:-1]):
+    if any(POSSESSIVE_END.search(t) for t in tokens[:-1]):
         return None, titled  # "Britain's Guantanamo Bay": a possessive inside is no name
     if len(tokens) > 1 and not titled:
         if is_place(tokens[0]) and lows[0] not in firsts:
@@ -366,14 +366,7 @@ def _full_names(text: str, lower: bool | None = None) -> Iterator[re.Match]:
     if lower_led(text) if lower is None else lower:
         yield from _FULL_NAME_RE.finditer(text)
         return
-    pos, search = 0, _FULL_NAME_CAPITAL.search
-    while (m := search(text, pos)) is not None:
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "_’'-"):
-            pos = s + 1  # inside a word: where the look-behind would fail
-            continue
-        yield m
-        pos = m.end()
+    yield from word_matches(_FULL_NAME_CAPITAL, text, inside="_’'-")
 
 
 def _mentions(text: str, places: frozenset[str],
@@ -567,7 +560,7 @@ def extract(article: Article) -> Extraction:
     # (each scan only where its literal occurs: most articles have none)
     according = "ccording to" in body
     for m in _ACCORDING.finditer(body) if according else ():
-        if not re.search(r"[’']s$", m.group(1)):
+        if not POSSESSIVE_END.search(m.group(1)):
             add_speaker(re.sub(r"^(?:[a-z]+\s+)+", "", m.group(1)), m.start(1))
     for m in _ACCORDING_OWNED.finditer(body) if according else ():
         add_speaker(_after_descriptors(m.group(1)), m.start(1))

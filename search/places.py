@@ -24,6 +24,7 @@ from .words import (
     ORG_WORDS,
     PERSON_TITLES,
     PERSONAL_ROLES,
+    POSSESSIVE_END,
     WordFinder,
     trie_pattern,
 )
@@ -108,7 +109,6 @@ _STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|ci
 _NEXT_NAME = re.compile(r"\s([A-Z][\w’'-]*)")
 _POSSESSIVE = re.compile(r"[’']s\b")
 _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
-_POSSESSIVE_END = re.compile(r"[’']s$")
 _EVENT_WORDS = frozenset({"open", "cup", "championship", "championships", "games", "masters",
                           "grand", "classic", "marathon", "tour"})
 _TITLE_CUES = (" in ", " near ", " outside ")
@@ -224,7 +224,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         prev_starts = prev_word is not None and _starts_sentence(before[:prev_word[2]])
         if (joined and prev[0].isupper() and prev.lower() not in COMPASS
                 and prev.lower() not in NOT_NAME_START and prev not in MONTHS_DAYS and not strict
-                and not _POSSESSIVE_END.search(prev)  # "Brown's Britain", "Putin's Russia"
+                and not POSSESSIVE_END.search(prev)  # "Brown's Britain", "Putin's Russia"
                 and ((not prev_starts and not is_place(prev))
                      or prev.lower() in given_names())):
             continue  # "Real Madrid", "Aston Villa"; "Jordan Henderson" (a given name first)

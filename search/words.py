@@ -8,15 +8,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+# A word's possessive ending: "Britain's", "Jones’s"
+POSSESSIVE_END = re.compile(r"[’']s$")
 
-def word_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+
+def word_matches(pattern: re.Pattern, text: str, inside: str = "_") -> Iterator[re.Match]:
     """``pattern.finditer(text)`` for a pattern that opens with a word character,
-    as if it began with ``\\b``: matches that start inside a word are skipped
-    and the search goes on one character later, as the engine would."""
+    as if it began with ``\\b`` (or, with more ``inside`` characters than
+    ``_``, with a look-behind for a letter, a digit or one of them): matches
+    that start inside a word are skipped and the search goes on one character
+    later, as the engine would."""
     pos, search = 0, pattern.search
     while (m := search(text, pos)) is not None:
         s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+        if s and (text[s - 1].isalnum() or text[s - 1] in inside):
             pos = s + 1
             continue
         yield m
