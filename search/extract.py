@@ -92,7 +92,6 @@ NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By"
 
 # ------------------------------------------------------------------ names
 
-# (a word ends at a non-letter: "MacDougall" is one token, not "Mac")
 # A name word that opens with a capital: "Smith", "J." or "J", "G.K.", "O'Neill",
 # "McDonald" and "MacDougall" (one word, not "Mac"), "Jean-Marc"
 _CAPITAL_TOKEN = (r"[A-Z](?:[a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|\.?(?=\s)|\.(?:[A-Z]\.){1,2}(?=\s)"
@@ -128,8 +127,8 @@ def _verb_finder() -> WordFinder:
     return WordFinder(SPEECH_VERBS.split("|"))
 
 
-# "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _CAPITAL = re.compile(r"[A-Z]")
+# "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
 # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Sen. John McCain of
 # Arizona said": a person, then where from
@@ -170,9 +169,6 @@ _PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
                             rf"[^.!?\"“”\n]{{0,80}}[,:]\s*$")
-# (word_matches adds the leading \b: a pattern that opens with a letter is
-# scanned for that letter by the regex engine, one that opens with \b is
-# tried at every position, about twice as slow over a whole article)
 # A headline's speaker: "Prince Harry claims he has ...", "NYC mayor Eric Adams
 # says ...", "Artist Jenny Holzer: ‘Women are not ...’" (a verb of the present,
 # so not "Ellen DeGeneres slammed for", and in lower case, so not a Title Case
@@ -184,6 +180,9 @@ _TITLE_VERB = trie_pattern(["says", "tells", "warns", "urges", "insists", "admit
 _TITLE_SPEAKER = re.compile(rf"((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
                             rf"(?:\s+{_TITLE_VERB}\b|:\s*[‘'“\"])")
 _PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to", "from", "by"})
+# (word_matches adds the leading \b: a pattern that opens with a letter is
+# scanned for that letter by the regex engine, one that opens with \b is
+# tried at every position, about twice as slow over a whole article)
 _PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
 _UNNAMED = re.compile(
     r"\b((?:an?|the|one)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|"
@@ -192,6 +191,7 @@ _UNNAMED = re.compile(
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "B.C.", "D.C.", "U.S.A."})
+_ROLES_AND_TITLES = frozenset(ROLE_WORDS | PERSON_TITLES)
 
 
 def strip_titles(name: str) -> tuple[str, bool]:
@@ -208,7 +208,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
                 titled and len(tokens) == 1):
             break  # (after a title a role word is the surname: "Mr. King", "Ms Major")
         elif (_INITIALS.fullmatch(tokens[0]) and len(tokens) > 1
-              and tokens[1].lower().rstrip(".") not in ROLE_WORDS | PERSON_TITLES
+              and tokens[1].lower().rstrip(".") not in _ROLES_AND_TITLES
               and tokens[0] not in _PLACE_INITIALS and tokens[0] not in ap_states()):
             break  # initials, "G.K. Butterfield" (not "U.S. Sen. X", "N.J. It")
         tokens.pop(0)
@@ -360,6 +360,11 @@ def lower_led(text: str) -> bool:
     return bool(_lower_led_finder().find_matches_as_indexes(text))
 
 
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``spans`` (a quotation's, say)."""
+    return any(s <= pos < e for s, e in spans)
+
+
 def _full_names(text: str, lower: bool | None = None) -> Iterator[re.Match]:
     """``_FULL_NAME_RE.finditer(text)``: runs of two or more name words
     (``lower``: ``lower_led(text)``, when the caller knows it)."""
@@ -434,7 +439,7 @@ class _People:
             end = p + len(name if body.startswith(name, p) else name.split()[-1])
             ok = self._usable[k] = not (
                 _named_as_object(body, p) or _POSSESSIVE_AFTER.match(body, end)
-                or any(qs <= p < qe for qs, qe in self.quoted))
+                or _inside(self.quoted, p))
         return ok
 
     def last(self, pos: int, pronoun: str) -> str | None:
@@ -574,13 +579,13 @@ def extract(article: Article) -> Extraction:
         for m in _NAME_IN.finditer(body, a, b if b != -1 else len(body)):
             # (not a name the statement itself quotes: "“... persona non grata
             # Mr Zhao Wei,” the minister, Melanie Joly, said in a statement")
-            if not any(qs <= m.start() < qe for qs, qe in quoted) and add_speaker(m.group(1), m.start()):
+            if not _inside(quoted, m.start()) and add_speaker(m.group(1), m.start()):
                 break
     m = _TITLE_SPEAKER.match(article.title)
     if m and not _PREPOSITIONS.intersection(m.group(1).split()):  # "Colbert on Kevin McCarthy:"
         add_speaker(_after_descriptors(m.group(1)), 0)
     for m in word_matches(_PRONOUN_VERB, body):
-        if any(qs <= m.start() < qe for qs, qe in quoted):
+        if _inside(quoted, m.start()):
             continue  # ("... he said we live in hell," a voter said: the voter's words)
         who = people.last(m.start(), m.group(1))
         if who:
