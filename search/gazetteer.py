@@ -77,16 +77,16 @@ CURATED = [
 
 class Entry(NamedTuple):
     name: str  # canonical English name
-    kind: str  # country, continent, state, province, city, region, demonym
+    kind: str  # country, continent, state, province, city, town, region, demonym
     population: int = 0
 
 
 class Gazetteer:
     """Place names: an Aho-Corasick automaton (ahocorasick-rs, leftmost-longest
     matches) of their surface forms, each a number into ``entries`` (surface,
-    (name, kind, population)). It is built from the name list in a tenth of a
-    second at start; unpickling an automaton that held Python objects took
-    three tenths."""
+    (name, kind, population)). It is built from the name list in about two
+    tenths of a second at start (92,000 names); unpickling an automaton that
+    held Python objects took three tenths for 70,000."""
 
     def __init__(self, entries: list[tuple[str, tuple[str, str, int]]]) -> None:
         import ahocorasick_rs
@@ -108,10 +108,10 @@ class Gazetteer:
 
     def get(self, surface: str, default=None) -> tuple[str, Entry] | None:
         i = self.number.get(surface)
-        return default if i is None else self.made.get(i) or self._item(i)
+        return default if i is None else self.entry(i)
 
     def _item(self, i: int) -> tuple[str, Entry]:
-        # (entries become Entry objects when first found, not all 70,000 at start)
+        # (entries become Entry objects when first found, not all 92,000 at start)
         surface, e = self.entries[i]
         item = self.made[i] = (surface, Entry(*e))
         return item
@@ -132,7 +132,7 @@ def gazetteer() -> Gazetteer:
 
 
 def given_names() -> frozenset[str]:
-    """Given names (gender-guesser's list of ~40,000): "Bill Clinton" is a
+    """Given names (gender-guesser's list of ~60,000): "Bill Clinton" is a
     person, "Peace Corps" and "National Convention" are not."""
     return _data()[2]
 
@@ -150,9 +150,9 @@ CACHES_KEPT = 3  # gazetteer caches of other versions kept (two installs may sha
 def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
                      tuple[frozenset[str], frozenset[str]]]:
     """Gazetteer, common words, given names, AP state abbreviations and the
-    given names of either gender: gathered
-    from the data packages once (~1.2 s), then read from a cache file keyed by
-    this module and the packages' versions (~0.1 s with the automaton's
+    given names of either gender: gathered from the data packages once
+    (~1.5 s), then read from a cache file keyed by the extractor's version
+    (its modules and the packages' versions; ~0.3 s with the automaton's
     build). The cache is a pickle newsearch writes itself in the user's cache
     folder; any problem with it means gathering again, never an error."""
     import os
@@ -186,7 +186,7 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        # Each extractor version writes its own 15 MB cache (one per edit of
+        # Each extractor version writes its own ~4 MB cache (one per edit of
         # this module, for a developer): keep the newest few, not all of them.
         older = sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in older[:-(CACHES_KEPT + 1)]:
