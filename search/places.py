@@ -21,7 +21,9 @@ from .gazetteer import ap_states, common_words, gazetteer, given_names, is_place
 from .words import (
     MONTHS_DAYS,
     NOT_NAME_START,
+    OFFICE_WORDS,
     ORG_WORDS,
+    PORTFOLIOS,
     PERSON_TITLES,
     PERSONAL_ROLES,
     POSSESSIVE_END,
@@ -154,6 +156,16 @@ def _place_before_and(before: str) -> bool:
                             or found[1].population >= 100_000)
 
 
+def _office_after(after: str, nxt: re.Match) -> bool:
+    """Whether the capitalised word ``nxt`` found after a place opens the name
+    of an office: "US President", "UK Foreign Secretary" (see OFFICE_WORDS)."""
+    word = nxt.group(1).lower()
+    if word in PORTFOLIOS:
+        then = _NEXT_NAME.match(after, nxt.end())
+        word = then.group(1).lower() if then else ""
+    return word in OFFICE_WORDS
+
+
 def _starts_sentence(before: str) -> bool:
     r"""Whether a word after ``before`` opens a sentence: ``before`` is white
     space after the text's start, a line break or a sentence mark (the regex
@@ -206,7 +218,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             # (a title opens the next name: "at a summit in California Mr Torvalds said")
             if (word.lower() not in NAME_SUFFIXES and not _POSSESSIVE.match(after)
                     and not is_place(word) and word not in MONTHS_DAYS
-                    and word.lower() not in PERSON_TITLES):
+                    and word.lower() not in PERSON_TITLES
+                    and not ((major or surface.lower() not in common) and _office_after(after, nxt))):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
         elif nxt and nxt.group(1).lower() in _EVENT_WORDS:
             continue  # (a title's words are all capitalised: "SAMPRAS IN U.S. OPEN")

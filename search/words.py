@@ -99,6 +99,16 @@ PERSONAL_ROLES = {
     "ambassador", "commissioner", "detective", "inspector", "archbishop", "bishop", "sheikh",
     "ayatollah", "emir", "premier", "coach", "captain", "del", "attorney",
 }
+# Words after a place that name an office of it, not an organisation: "US
+# President Joe Biden", "Texas Governor Greg Abbott" (a place then another
+# capitalised word is otherwise a name: "Paris Hilton"); a portfolio counts
+# only before one ("UK Foreign Secretary", not "Republic Health Corp")
+OFFICE_WORDS = frozenset(PERSONAL_ROLES - {"coach", "captain", "del", "major", "maj"} | {
+    "prime", "deputy", "vice", "envoy", "republican", "democrat", "congressman",
+    "congresswoman", "lawmaker", "attorney-general", "secretary-general",
+})
+PORTFOLIOS = frozenset({"foreign", "home", "defence", "defense", "interior", "trade", "health",
+                        "finance", "energy", "education", "justice", "economy", "transport"})
 ORG_WORDS = {
     "commission", "street", "house", "party", "united", "council", "ministry", "office", "group",
     "bank", "association", "committee", "union", "department", "agency", "police", "government",

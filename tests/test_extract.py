@@ -152,6 +152,11 @@ def test_seed_quotes_attributed(seed):
     ("MAJOR LEAGUE STANDINGS\nPHILADELPHIA 52 75 .409 28\nFISH MEAL OUTPUT\n"
      "NORWAY 14 14 97 130 ICELAND 44 52 102 118",
      ["Norway"], ["Philadelphia"]),
+    # an office of a place is no organisation's name: the place counts
+    ("US President Joe Biden met Texas Governor Greg Abbott and the UK Foreign Secretary.",
+     ["United States", "Texas", "United Kingdom"], []),
+    ("A Liberal Democrat spokesman and Republic Health Corp in the U.S. Senate.", [],
+     ["Liberal", "Republic", "United States"]),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
