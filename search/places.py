@@ -113,6 +113,10 @@ _POSSESSIVE = re.compile(r"[’']s\b")
 _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)?$")
 _EVENT_WORDS = frozenset({"open", "cup", "championship", "championships", "games", "masters",
                           "grand", "classic", "marathon", "tour"})
+_FIRM_ENDS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc"})
+# organisation words that are also common surnames: "Tony Hall of Ohio"
+_SURNAME_ORG_WORDS = frozenset({"hall", "house", "street", "park", "day", "fox", "bridge",
+                                "church", "castle"})
 _TITLE_CUES = (" in ", " near ", " outside ")
 _TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
                         "across", "through", "throughout", "via"})
@@ -164,6 +168,17 @@ def _office_after(after: str, nxt: re.Match) -> bool:
         then = _NEXT_NAME.match(after, nxt.end())
         word = then.group(1).lower() if then else ""
     return word in OFFICE_WORDS
+
+
+def _of_someone(m_of: re.Match, kind: str) -> bool:
+    """Whether "G2 of" before a place (G1 the word before G2, if any) names a
+    person, a club or a firm from that place, not an organisation named for it."""
+    word, first = m_of.group(2).lower(), (m_of.group(1) or "").lower()
+    if word not in ORG_WORDS:
+        return first in given_names() or kind == "country"
+    if word in _SURNAME_ORG_WORDS and first not in NOT_NAME_START and first in given_names():
+        return True
+    return kind == "country" and word.rstrip(".") in _FIRM_ENDS  # not "Royal Bank of Scotland"
 
 
 def _starts_sentence(before: str) -> bool:
@@ -227,12 +242,11 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         m_of = _NAME_OF.search(before) if (
             before[-1:].isspace() and before.rstrip().endswith(("of", "the"))) else None
         if m_of and m_of.group(2).lower() not in GEO_HEAD_WORDS and not (
-                # "Cedric Pioline of France", "Bernie Sanders of Vermont": a
-                # person (a given name first) and the country or state they are
-                # from; "Fenerbahce of Turkey": a club and its country
-                not strict and major and m_of.group(2).lower() not in ORG_WORDS  # "Royal Bank of Scotland"
-                and (m_of.group(1) and m_of.group(1).lower() in given_names()
-                     or entry.kind == "country")):
+                # "Cedric Pioline of France", "Tony Hall of Ohio": a person (a
+                # given name first) and the country or state they are from;
+                # "Fenerbahce of Turkey", "Oakley Inc of the United States": a
+                # club or a firm and its country
+                not strict and major and _of_someone(m_of, entry.kind)):
             continue  # "Bank of England", "University of Chicago"
         prev_starts = prev_word is not None and _starts_sentence(before[:prev_word[2]])
         if (joined and prev[0].isupper() and prev.lower() not in COMPASS

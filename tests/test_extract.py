@@ -157,6 +157,10 @@ def test_seed_quotes_attributed(seed):
      ["United States", "Texas", "United Kingdom"], []),
     ("A Liberal Democrat spokesman and Republic Health Corp in the U.S. Senate.", [],
      ["Liberal", "Republic", "United States"]),
+    # a person or a firm "of" a place is from it; a bank or a church is named for it
+    ("Rep. Tony Hall of Ohio said Mazda Motor Corp of Japan would sell to Pearson Plc of "
+     "Britain.", ["Ohio", "Japan", "United Kingdom"], []),
+    ("The Bank of England and the Church of England met in the Hall of Fame.", [], ["England"]),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
