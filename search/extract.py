@@ -133,10 +133,18 @@ _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
 # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Sen. John McCain of
 # Arizona said": a person, then where from
 _OF_PLACE = r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
-_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}(?:\s*\([^()]{{1,40}}\))?"
+# "(D-Calif.)", "(Britain)" or ", R-Ky.": a party and state, a country, in brackets
+# or the AP's commas
+_AFFILIATION = r"(?:\s*\([^()]{1,40}\)|,\s+[RDI]-[A-Z][A-Za-z.]{1,6}(?=,))?"
+# "in a Medium post", "during an interview": where the words were said, between
+# the name and the verb
+_OCCASION = (r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+             r"(?:post|interview|statement|speech|tweet|letter|op-ed|e-?mail|video|memo|"
+             r"briefing|conference|message|column|appearance)")
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILIATION}"
                           rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have|[a-z]{{3,}}ly"
-                          rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day)\s+)*$")
+                          rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day|{_OCCASION})\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
                          rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
@@ -152,7 +160,7 @@ _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
 _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
-                              rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
+                              rf"{_AFFILIATION}(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf"\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")

@@ -329,6 +329,9 @@ def test_speaker_rules(text, expected):
      "Bureau of Investigation, said at a news conference.", "James B. Comey"),
     ("“They are steps in the right direction,” Anne Richards, assistant secretary of state for "
      "population, refugees, and migration, said.", "Anne Richards"),
+    # the AP's party and state between commas; where it was said, before the verb
+    ("“We will not vote for this bill,” Sen. Rand Paul, R-Ky., told reporters.", "Rand Paul"),
+    ("Jeb Bush in a Medium post said, “I will appoint conservative judges.”", "Jeb Bush"),
 ])
 def test_quote_attribution_forms(text, speaker):
     [quote] = extract(art(text)).quotes
