@@ -282,6 +282,8 @@ def test_places_are_canonical_and_unique():
      "Amnesty International said the law was unjust.", []),
     ("“Canada will declare persona non grata Mr Zhao Wei,” the foreign minister, Melanie Joly, "
      "said in a statement.", ["Melanie Joly"]),
+    # where the words were said, between the name and the verb
+    ("Jeb Bush in a Medium post said he would appoint conservative judges.", ["Jeb Bush"]),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected
@@ -331,7 +333,7 @@ def test_speaker_rules(text, expected):
      "population, refugees, and migration, said.", "Anne Richards"),
     # the AP's party and state between commas; where it was said, before the verb
     ("“We will not vote for this bill,” Sen. Rand Paul, R-Ky., told reporters.", "Rand Paul"),
-    ("Jeb Bush in a Medium post said, “I will appoint conservative judges.”", "Jeb Bush"),
+    ("“It will hurt people,” shop owner Hayriye Evren, told Associated Press.", "Hayriye Evren"),
 ])
 def test_quote_attribution_forms(text, speaker):
     [quote] = extract(art(text)).quotes
