@@ -58,14 +58,15 @@ SPEECH_VERBS = (
     "criticized|criticised|praised|slammed|blasted|hinted|mused|contended|asserted|alleged|"
     "shouted|yelled|concluded|reiterated|assured|disclosed|"
     "objected|protested|retorted|interjected|explains|recalls|adding|concludes|continues|"
-    "answers|answered|shot back|fired back|hit back|tweeting|bemoaned|decried|denounced|condemned"
+    "answers|answered|shot back|fired back|hit back|tweeting|bemoaned|decried|denounced|condemned|"
+    "exclaimed|barked|observed|charged"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker
 OBJECT_VERBS = frozenset({
     "told", "tells", "asked", "asks", "urged", "urges", "accused", "called", "calls", "praised",
     "criticized", "criticised", "slammed", "blasted", "mocked", "promised", "promises", "assured",
-    "described", "has told", "has called",
+    "described", "has told", "has called", "observed", "charged",
 })
 ROLE_WORDS = {
     "president", "prime", "minister", "chancellor", "secretary", "foreign", "home", "general",
@@ -128,6 +129,10 @@ def _verb_finder() -> WordFinder:
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+# Verbs that report speech only at a clause's end or before "that": "the
+# quotas are unfair, Smith charged", not "Smith charged with murder"
+_BARE_VERBS = frozenset({"charged"})
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:]|that\b)")
 # "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
 # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Sen. John McCain of
@@ -169,7 +174,16 @@ _AFTER_CREDIT = re.compile(rf"\s*[―—–]\s*({_TITLED}{NAME})")
 _AFTER_HE_SAID = re.compile(rf"\s*,?\s*(he|she)\s+{_VERB}", re.I)
 _AFTER_SAID_HE = re.compile(rf"\s*,?\s*{_VERB}\s+(he|she)\b", re.I)
 _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$")
-_BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME})\s+(?:{_VERB})\s*,?\s*$")
+_BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME}){_JR}{_AFFILIATION},?\s+(?:{_VERB})\s*,?\s*$")
+# "Said Dorothy Poynter, who grew up with Ali, “...”": the verb first
+_SAID_NAME_BEFORE = re.compile(rf"\b(?:Said|Added|Asked)\s+({_TITLED}{NAME})(?:,[^.\"“”]{{2,90}})?[,:]\s*$")
+_AIDE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|aides?|campaign|office|staff|"
+                   r"lawyers?|attorneys?|representatives?|team)\b")
+# "When Wallace died, President Bill Clinton released the following statement:
+# “...”", "Cruz called them on it:": a sentence's or a clause's subject, then
+# words of lower case and a colon
+_SUBJECT_COLON = re.compile(rf"(?:^|[.!?\n”\",]\s+)({_TITLED}{NAME}){_JR}{_AFFILIATION}"
+                            rf"(?:\s+[a-z][\w’'-]*,?){{1,8}}\s*:\s*$")
 _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR}{_OF_PLACE},\s+"
                                rf"(?:who|which|a|an|the|at|in|on|during|after|speaking)\b[^.;\"“”]{{2,90}},\s+"
                                rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})\s*[:,]\s*$")
@@ -257,6 +271,9 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
     return name, titled
 
 
+_INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Asked", "Wrote", "Tweeted"})
+
+
 @lru_cache(maxsize=65_536)
 def _person_name(raw: str) -> tuple[str | None, bool]:
     """person_name without the article's places: the same strings recur across
@@ -284,6 +301,9 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
         if at is not None:
             tokens = tokens[at:]
             name = " ".join(tokens)
+    if len(tokens) > 2 and tokens[0] in _INVERTED_VERBS:
+        tokens = tokens[1:]  # "Said Dorothy Poynter, who grew up with Ali," (not "Said Jalili")
+        name = " ".join(tokens)
     if tokens and _MODIFIER.fullmatch(tokens[0]):
         tokens = tokens[1:]  # "State-owned Rosneft", "Cash-strapped Smith"
         name = " ".join(tokens)
@@ -557,6 +577,8 @@ def extract(article: Article) -> Extraction:
         return resolved
 
     for v_start, v_end, verb in _verb_finder().find(body):
+        if verb in _BARE_VERBS and not _BARE_AFTER.match(body, v_end):
+            continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]
         first = 0 if lower_names else _CAPITAL.search(window)
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())
@@ -743,8 +765,14 @@ def _attribute(body, s, e, people, add_speaker, quotes):
     # "Carson told his supporters, “...”", "Clinton posted a comment of her own,
     # saying, “...”": the sentence's subject, a reporting verb, then "," or ":"
     # "Hugh Lanning, who was on the same picket line, said: “...”"
-    m = (_NAME_CLAUSE_VERB.search(before) or _SUBJECT_INTRO.search(before)) if last in (",", ":") \
-        else None
+    m = (_NAME_CLAUSE_VERB.search(before) or _SUBJECT_INTRO.search(before)
+         or _SAID_NAME_BEFORE.search(before)) if last in (",", ":") else None
+    if not m and last == ":":
+        m = _SUBJECT_COLON.search(before)
+        # (not an owner, "Mr Blair's spokesman said:", nor a party's or a firm's
+        # name before its spokesman's role: "Plaid Cymru health spokesman said:")
+        if m and (POSSESSIVE_END.search(m.group(1)) or _AIDE.search(before, m.end(1))):
+            m = None
     if m:
         who = add_speaker(m.group(1), s)
         if who:

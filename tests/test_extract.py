@@ -284,6 +284,9 @@ def test_places_are_canonical_and_unique():
      "said in a statement.", ["Melanie Joly"]),
     # where the words were said, between the name and the verb
     ("Jeb Bush in a Medium post said he would appoint conservative judges.", ["Jeb Bush"]),
+    # "charged" reports speech at a clause's end, not before an object or "with"
+    ("The quotas are unfair, Tom Smith charged. Police have charged Trevor Bickford, and the "
+     "SEC charged Dean Witter with fraud.", ["Tom Smith"]),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected
@@ -334,10 +337,28 @@ def test_speaker_rules(text, expected):
     # the AP's party and state between commas; where it was said, before the verb
     ("“We will not vote for this bill,” Sen. Rand Paul, R-Ky., told reporters.", "Rand Paul"),
     ("“It will hurt people,” shop owner Hayriye Evren, told Associated Press.", "Hayriye Evren"),
+    # an AP affiliation before "said,"; the verb first; a clause's subject and a
+    # colon; "charged" after a quotation
+    ("Gov. John Kasich (R-OH), said, “Tonight we arrived in Cleveland.”", "John Kasich"),
+    ("Said Dorothy Poynter, who grew up with Ali, “He was the greatest of them all.”",
+     "Dorothy Poynter"),
+    ("When Wallace died, President Bill Clinton released the following statement: “He was a "
+     "man of courage.”", "Bill Clinton"),
+    ("“They are performing honorably,” John Bolton charged.", "John Bolton"),
+    # an owner's aide speaks for the owner, not as the owner
+    ("Asked about the crisis, Rishi Sunak’s official spokesperson said: “This is certainly an "
+     "unprecedented challenge.”", None),
 ])
 def test_quote_attribution_forms(text, speaker):
     [quote] = extract(art(text)).quotes
     assert quote.speaker == speaker
+
+
+def test_a_party_before_its_spokesmans_role_is_no_speaker():
+    found = extract(art("Rhodri Glyn Thomas, Plaid Cymru health spokesman said: “It is exactly "
+                        "the same target she set in 1999.”"))
+    assert "Plaid Cymru" not in found.speakers
+    assert [q.speaker for q in found.quotes] != ["Plaid Cymru"]
 
 
 def test_find_quotes_handles_curly_and_open_paragraph_quotes():
