@@ -152,6 +152,7 @@ _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILI
                           rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day|{_OCCASION})\s+)*$")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
                          rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
+_ROLE_COMMA_NAME = re.compile(rf"\s+the\s+([^,.;\"“”]{{2,60}}),\s+({_TITLED}{NAME})(?=\s*(?:[,.;:]|$))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 # "according to Ronald Reagan's former education secretary William J. Bennett":
 # the owner is not the source, the person after the role is
@@ -164,6 +165,14 @@ _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
+# "said Clinton’s top foreign policy aide Jake Sullivan.", "said Huckabee campaign
+# spokesman Hogan Gidley.": an owner or employer, a role, then the speaker (not
+# "said Paul Hofheinz of the Lisbon Council,", "said Jonathan Wolpaw and Dennis
+# McFarlane")
+_DESCRIPTOR = r"(?!(?:of|the|an?|at|from|in|for|with|on|to|by)\s)[a-z][\w-]*\s+"  # no preposition
+_AFTER_VERB_OWNED = re.compile(rf"\s*,?\s*{_VERB}\s+{NAME}\s+(?!(?:and|or)\s)"
+                               rf"((?:{_DESCRIPTOR}){{1,5}}{_TITLED}{NAME})"
+                               r"(?=\s*(?:[.,;:!?\n]|$))")
 _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
                               rf"{_AFFILIATION}(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf",?\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
@@ -174,7 +183,8 @@ _AFTER_CREDIT = re.compile(rf"\s*[―—–]\s*({_TITLED}{NAME})")
 _AFTER_HE_SAID = re.compile(rf"\s*,?\s*(he|she)\s+{_VERB}", re.I)
 _AFTER_SAID_HE = re.compile(rf"\s*,?\s*{_VERB}\s+(he|she)\b", re.I)
 _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$")
-_BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME}){_JR}{_AFFILIATION},?\s+(?:{_VERB})\s*,?\s*$")
+_BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME}){_JR}{_AFFILIATION}(?:,\s+(?![a-z]+ing\b)|\s+)"
+                               rf"(?:{_VERB})\s*,?\s*$")
 # "Said Dorothy Poynter, who grew up with Ali, “...”": the verb first
 _SAID_NAME_BEFORE = re.compile(rf"\b(?:Said|Added|Asked)\s+({_TITLED}{NAME})(?:,[^.\"“”]{{2,90}})?[,:]\s*$")
 _AIDE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|aides?|campaign|office|staff|"
@@ -580,7 +590,11 @@ def extract(article: Article) -> Extraction:
         if verb in _BARE_VERBS and not _BARE_AFTER.match(body, v_end):
             continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]
+        # (a participle's subject is not the name before its comma: "tweeted
+        # congratulations to Bernie Sanders, adding")
         first = 0 if lower_names else _CAPITAL.search(window)
+        if verb.endswith("ing") and window.rstrip().endswith(","):
+            first = None
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())
         # (the leftmost match may be no person, "Santa Barbara, ..., Marlin
         # Fitzwater said": then a later one, a few at most)
@@ -589,9 +603,15 @@ def extract(article: Article) -> Extraction:
                 break
             m = _NAME_BEFORE.search(window, m.start(1) + 1)
         # "said X" names the speaker, "told X" / "praised X" the one spoken to or of
-        m = None if verb in OBJECT_VERBS else _NAME_AFTER.match(body, v_end, v_end + 90)
-        if m:
+        if verb in OBJECT_VERBS:
+            continue
+        m = _NAME_AFTER.match(body, v_end, v_end + 90)
+        # (not a name after a preposition: "tweeted congratulations to Bernie Sanders")
+        if m and not _PREPOSITIONS.intersection(body[m.start(1):m.end(1)].split()):
             add_speaker(_after_descriptors(m.group(1)), m.start(1))
+        elif m is None and (m := _ROLE_COMMA_NAME.match(body, v_end, v_end + 120)) and \
+                ROLE_WORDS.intersection(m.group(1).lower().split()):
+            add_speaker(m.group(2), m.start(2))  # "said the prime minister, Fumio Kishida,"
     # (each scan only where its literal occurs: most articles have none)
     according = "ccording to" in body
     for m in _ACCORDING.finditer(body) if according else ():
@@ -726,7 +746,7 @@ def _attribute(body, s, e, people, add_speaker, quotes):
     after = body[e + mark:e + 139 + mark]
     mark = 2 if body[max(0, s - 2):s] == "''" else 1
     before = body[max(0, s - 139 - mark):max(0, s - mark)]
-    m = _AFTER_VERB_NAME.match(after)
+    m = _AFTER_VERB_OWNED.match(after) or _AFTER_VERB_NAME.match(after)
     # A quotation that ends its sentence ("... over.” Smith said the plan ...")
     # is not the next sentence's: there "Smith said" must end the sentence too.
     ended = body[s:e].rstrip().endswith(".")

@@ -284,6 +284,12 @@ def test_places_are_canonical_and_unique():
      "said in a statement.", ["Melanie Joly"]),
     # where the words were said, between the name and the verb
     ("Jeb Bush in a Medium post said he would appoint conservative judges.", ["Jeb Bush"]),
+    # the name after a role and a comma; a name after a preposition is no
+    # speaker, nor the one before a participle's comma
+    ("His death was an affront to democracy, said the prime minister, Fumio Kishida, adding "
+     "that he would be honoured.", ["Fumio Kishida"]),
+    ("Hillary Clinton tweeted congratulations to Bernie Sanders, adding that he had won. A "
+     "photo was posted by first lady Jill Biden.", ["Hillary Clinton"]),
     # "charged" reports speech at a clause's end, not before an object or "with"
     ("The quotas are unfair, Tom Smith charged. Police have charged Trevor Bickford, and the "
      "SEC charged Dean Witter with fraud.", ["Tom Smith"]),
@@ -337,6 +343,13 @@ def test_speaker_rules(text, expected):
     # the AP's party and state between commas; where it was said, before the verb
     ("“We will not vote for this bill,” Sen. Rand Paul, R-Ky., told reporters.", "Rand Paul"),
     ("“It will hurt people,” shop owner Hayriye Evren, told Associated Press.", "Hayriye Evren"),
+    # an owner or employer, a role, then the speaker
+    ("“We will win this in the end,” said Clinton’s top foreign policy aide Jake Sullivan.",
+     "Jake Sullivan"),
+    ("“We will win this in the end,” said Huckabee campaign spokesman Hogan Gidley.",
+     "Hogan Gidley"),
+    ("“The wash-out was far greater than the gains,” said Bill Sullivan of Dean Witter "
+     "Reynolds Inc.", "Bill Sullivan"),
     # an AP affiliation before "said,"; the verb first; a clause's subject and a
     # colon; "charged" after a quotation
     ("Gov. John Kasich (R-OH), said, “Tonight we arrived in Cleveland.”", "John Kasich"),
