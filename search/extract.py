@@ -281,6 +281,9 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
     return name, titled
 
 
+# A description, not a name: "The South Carolina Republican admitted"
+_PARTY_ENDS = frozenset({"republican", "republicans", "democrat", "democrats", "democratic",
+                         "conservative", "conservatives", "liberal", "liberals"})
 _INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Asked", "Wrote", "Tweeted"})
 
 
@@ -332,7 +335,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     if not tokens or len(tokens) > 4:
         return None, titled
     lows = [t.lower() for t in tokens]
-    if lows[0] in NOT_NAME_START or any(t in ORG_WORDS for t in lows):
+    if lows[0] in NOT_NAME_START or any(t in ORG_WORDS for t in lows) or lows[-1] in _PARTY_ENDS:
         return None, titled
     if any(t in MONTHS_DAYS for t in tokens):
         return None, titled

@@ -290,6 +290,9 @@ def test_places_are_canonical_and_unique():
      "that he would be honoured.", ["Fumio Kishida"]),
     ("Hillary Clinton tweeted congratulations to Bernie Sanders, adding that he had won. A "
      "photo was posted by first lady Jill Biden.", ["Hillary Clinton"]),
+    # a place and a party describe a person, they do not name one
+    ("“We have the records,” said Trey Gowdy. The South Carolina Republican admitted that the "
+     "server was never central.", ["Trey Gowdy"]),
     # "charged" reports speech at a clause's end, not before an object or "with"
     ("The quotas are unfair, Tom Smith charged. Police have charged Trevor Bickford, and the "
      "SEC charged Dean Witter with fraud.", ["Tom Smith"]),
