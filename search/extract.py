@@ -28,6 +28,7 @@ from .places import (
     context_places,
     dateline_places,
     find_places,
+    named_in,
 )
 from .places import preload as preload_places
 from .words import (
@@ -659,7 +660,8 @@ def extract(article: Article) -> Extraction:
 
     person_tokens |= frozenset(t for n in speakers for t in n.split() if "." not in t)
     clubs = club_places(body, candidates)
-    places = _dedupe(p for s, e, p in candidates if body[s:e] not in person_tokens)
+    places = _dedupe(p for s, e, p in candidates
+                     if body[s:e] not in person_tokens or named_in(body, s, e))
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
     # (a dateline is where the story was filed, even when a club bears its name)
     shouted = article.title + "\n" + body

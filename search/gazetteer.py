@@ -9,6 +9,7 @@ their genders (gender-guesser); AP state abbreviations (us)."""
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -255,7 +256,13 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
                 # city's population: see the common-word rule in find_places
                 city = names.get(prov)
                 pop = city.population if city and city.kind == "city" else 0
-                add(prov, Entry(prov, "province", pop))
+                short = _news_form(prov)
+                if (short and short not in names and short.lower() not in common
+                        and short.lower() not in firsts):
+                    add(short, Entry(short, "province", pop))
+                    add(prov, Entry(short, "province", pop))  # one place, one name
+                else:
+                    add(prov, Entry(prov, "province", pop))
         for alt in info.get("altSpellings") or []:
             if len(alt) > 3 and not alt.isupper() and "," not in alt:
                 add(alt, Entry(canon, "country", 10**9))
@@ -277,6 +284,24 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
         add(alias, Entry(canon, "country", 10**9))
 
     return names
+
+
+# The forms news gives official province names: "Michoacan de Ocampo" ->
+# "Michoacan", "Ash Sharqiyah" -> "Sharqiyah", "Al Anbar" -> "Anbar",
+# "Veracruz-Llave" -> "Veracruz", "Lankaran Rayonu" -> "Lankaran"
+_PROVINCE_ARTICLE = re.compile(r"^(?:A[dlnrstz]|A[sdt]h|E[ls]) (?=[A-Z])")
+_PROVINCE_TAIL = re.compile(r"(?: (?:de|del|do|da) [A-Z][\w ]*| Rayonu| Sahari| Province"
+                            r"| Governorate|-Llave)$")
+
+
+def _news_form(name: str) -> str | None:
+    short = _PROVINCE_TAIL.sub("", _PROVINCE_ARTICLE.sub("", name))
+    # (a word of five letters before "de" is no name of its own: "Norte de
+    # Santander", "Ciego de Avila")
+    if short == name or len(short) < (6 if " d" in name else 4) or not short.replace(
+            " ", "").replace("-", "").isalpha():
+        return None
+    return short
 
 
 def _rank(e: Entry) -> tuple[int, int]:

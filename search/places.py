@@ -38,7 +38,7 @@ GEO_HEAD_WORDS = {
     "streets", "coast", "shores", "port", "strait", "straits", "mouth", "valley",
     "border", "borders", "rest", "north-east", "north-west", "south-east", "south-west",
     "parts", "part", "area", "areas", "suburbs", "president", "prime", "minister", "king",
-    "queen", "emir", "sultan",
+    "queen", "emir", "sultan", "archbishop", "bishop",
 }
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
            "central", "greater", "upper", "lower", "inner", "outer", "new"}
@@ -121,6 +121,7 @@ _TITLE_CUES = (" in ", " near ", " outside ")
 _TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
                         "across", "through", "throughout", "via"})
 
+_MODIFIER_WORD = re.compile(r"-[a-z]+$")  # "Kurdish-controlled", "Iranian-backed"
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
 _WORD_MARKS = "’'-"
 
@@ -179,6 +180,21 @@ def _of_someone(m_of: re.Match, kind: str) -> bool:
     if word in _SURNAME_ORG_WORDS and first not in NOT_NAME_START and first in given_names():
         return True
     return kind == "country" and word.rstrip(".") in _FIRM_ENDS  # not "Royal Bank of Scotland"
+
+
+_IN_WORDS = frozenset({"in", "near", "outside", "across", "throughout"})
+
+
+def named_in(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] follows "in", "near", ... and names a big place
+    (a city of 100,000 or more, a region, a country): there it is that place
+    even where the article also gives the name to a person or a club ("Rotor
+    Volgograd ... the violence in Volgograd"; not "resulted in Fowler scoring")."""
+    word = _prev_word(text[max(0, start - 12):start])
+    if word is None or word[0].lower() not in _IN_WORDS or word[1] not in (" ", "\u00a0"):
+        return False
+    found = gazetteer().get(text[start:end])
+    return bool(found) and (found[1].kind not in ("city", "town") or found[1].population >= 100_000)
 
 
 def _starts_sentence(before: str) -> bool:
@@ -250,6 +266,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # "Bank of England", "University of Chicago"
         prev_starts = prev_word is not None and _starts_sentence(before[:prev_word[2]])
         if (joined and prev[0].isupper() and prev.lower() not in COMPASS
+                and not _MODIFIER_WORD.search(prev)  # "British-ruled Northern Ireland"
                 and prev.lower() not in NOT_NAME_START and prev not in MONTHS_DAYS and not strict
                 and not POSSESSIVE_END.search(prev)  # "Brown's Britain", "Putin's Russia"
                 and ((not prev_starts and not is_place(prev))

@@ -157,6 +157,16 @@ def test_seed_quotes_attributed(seed):
      ["United States", "Texas", "United Kingdom"], []),
     ("A Liberal Democrat spokesman and Republic Health Corp in the U.S. Senate.", [],
      ["Liberal", "Republic", "United States"]),
+    # a hyphenated modifier is no part of a place's name; after "in" a big place's
+    # name is the place, even where a club or a person bears it (a small one's not);
+    # an archbishop's see; a province in the form news gives it
+    ("Tensions rose in British-ruled Northern Ireland and Kurdish-controlled Syria.",
+     ["Northern Ireland", "Syria"], []),
+    ("Rotor Volgograd must play behind closed doors after the violence in Volgograd. A chance "
+     "resulted in Fowler scoring, and Robbie Fowler was pleased.", ["Volgograd"], ["Fowler"]),
+    ("Desmond Tutu was enthroned as Archbishop of Cape Town.", ["Cape Town"], []),
+    ("The army was attacked in Michoacan state and in the eastern Sharqiyah province.",
+     ["Michoacan", "Sharqiyah"], []),
     # a person or a firm "of" a place is from it; a bank or a church is named for it
     ("Rep. Tony Hall of Ohio said Mazda Motor Corp of Japan would sell to Pearson Plc of "
      "Britain.", ["Ohio", "Japan", "United Kingdom"], []),
