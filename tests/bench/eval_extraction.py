@@ -206,7 +206,13 @@ def named_person(span: str, text: str = "", start: int = 0) -> str | None:
         inside = re.search(rf"(?<=[a-z,;:] ){re.escape(tokens[0])}\b", text)
         if opens and not inside:
             return None
-    return tokens[-1].lower()
+    return surname_key(tokens[-1])
+
+
+def surname_key(word: str) -> str:
+    """A surname as both sides are compared: case and apostrophe aside
+    ("O’Neill" in the gold, "O'Neill" in ours)."""
+    return word.lower().replace("’", "'")
 
 
 def eval_polnear(split: str):
@@ -247,7 +253,7 @@ def eval_polnear(split: str):
         title, body = lines[0], lines[1] if len(lines) > 1 else ""
         offset = len(lines[0]) + 1
         found = extract(Article(id="p", path="p", title=title, body=body))
-        ours = {s.split()[-1].lower() for s in found.speakers}
+        ours = {surname_key(s.split()[-1]) for s in found.speakers}
         pairs.append((gold, ours))
         for a, b, who in gold_quotes:
             q_total += 1
@@ -255,7 +261,7 @@ def eval_polnear(split: str):
                 qa, qb = q.start + offset, q.end + offset
                 if qa < b and a < qb:
                     q_found += 1
-                    q_right += bool(q.speaker) and q.speaker.split()[-1].lower() == who
+                    q_right += bool(q.speaker) and surname_key(q.speaker.split()[-1]) == who
                     break
     p, r, f, n = score_sets(pairs)
     return p, r, f, n, q_total, q_found, q_right
