@@ -709,6 +709,9 @@ _HE = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms)\b", re.I)
 _IT = re.compile(r"\b(?:it|its|they|their|them)\b", re.I)
 
 
+_AGE = re.compile(r",\s*\d{1,3},")
+
+
 def _thing_named(name: str, body: str, pos: int) -> bool:
     """A two-word "speaker" that reads like a firm, a club or a title rather
     than a person ("Nortel Networks", "Amnesty International", "Bayer
@@ -719,6 +722,8 @@ def _thing_named(name: str, body: str, pos: int) -> bool:
     tokens = name.split()
     if len(tokens) < 2 or tokens[0].lower() in given_names():
         return False
+    if body.startswith(name, pos) and _AGE.match(body, pos + len(name)):
+        return False  # "Quina Jones, 25, said": an age is a person's
     place = gazetteer().get(tokens[-1], None)
     if tokens[-1].lower() not in common_words() and not (
             place and place[1].kind in ("city", "province") and place[1].population >= 100_000):

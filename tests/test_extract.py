@@ -300,6 +300,9 @@ def test_places_are_canonical_and_unique():
      "that he would be honoured.", ["Fumio Kishida"]),
     ("Hillary Clinton tweeted congratulations to Bernie Sanders, adding that he had won. A "
      "photo was posted by first lady Jill Biden.", ["Hillary Clinton"]),
+    # an age marks a person, even one whose name reads like a thing's
+    ("“They are trying to slap us in the face,” Quina Jones, 25, said as they moved through "
+     "the city. It was late, and they were tired, and it rained on them.", ["Quina Jones"]),
     # a place and a party describe a person, they do not name one
     ("“We have the records,” said Trey Gowdy. The South Carolina Republican admitted that the "
      "server was never central.", ["Trey Gowdy"]),
