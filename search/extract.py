@@ -338,8 +338,8 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     lows = [t.lower() for t in tokens]
     if lows[0] in NOT_NAME_START or any(t in ORG_WORDS for t in lows) or lows[-1] in _PARTY_ENDS:
         return None, titled
-    if any(t in MONTHS_DAYS for t in tokens):
-        return None, titled
+    if any(t in MONTHS_DAYS for t in tokens) or tokens[-1] == "I":
+        return None, titled  # (not "Do I", "Can I")
     if any(POSSESSIVE_END.search(t) for t in tokens[:-1]):
         return None, titled  # "Britain's Guantanamo Bay": a possessive inside is no name
     if len(tokens) > 1 and not titled:

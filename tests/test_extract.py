@@ -300,6 +300,9 @@ def test_places_are_canonical_and_unique():
      "that he would be honoured.", ["Fumio Kishida"]),
     ("Hillary Clinton tweeted congratulations to Bernie Sanders, adding that he had won. A "
      "photo was posted by first lady Jill Biden.", ["Hillary Clinton"]),
+    # a sentence's first word or a pronoun is no part of a name
+    ("Even China said it was worried. Will Davies said so too. Kilroy I said nothing.",
+     ["Will Davies"]),
     # an age marks a person, even one whose name reads like a thing's
     ("“They are trying to slap us in the face,” Quina Jones, 25, said as they moved through "
      "the city. It was late, and they were tired, and it rained on them.", ["Quina Jones"]),
