@@ -512,6 +512,7 @@ _OBJECT_BEFORE = frozenset({
     "criticised", "interviewed", "beat", "defeated", "met", "joined", "endorsed", "backed",
     "blasted", "slammed", "mocked", "called", "named", "accused", "defended", "replaced",
     "succeeded", "appointed", "hired", "fired", "sued", "tell", "ask", "thank", "elect", "call",
+    "between", "among", "including",
 })
 
 
@@ -523,8 +524,8 @@ def _named_as_object(body: str, pos: int) -> bool:
         if low.endswith((".", "!", "?")) and not (len(low) == 2 or low[:-1] in PERSON_TITLES
                                                   or low[:-1] in ROLE_WORDS):
             return False  # the sentence before: "Chagoury. Mr. Band asked"
-        if word[:1].isupper() or low in ROLE_WORDS:
-            continue
+        if word[:1].isupper() or low in ROLE_WORDS or low in ("and", "or", "&"):
+            continue  # (past other names: "between Gordon Brown and Prime Minister Tony Blair")
         return low in _OBJECT_BEFORE
     return False
 

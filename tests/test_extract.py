@@ -471,6 +471,10 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
             "figure!” was the post. Anderson Cooper’s questions came next. Later he said the "
             "race was over.")
     assert speakers(body) == ["Donald Trump"]
+    # nor one of several names after a preposition
+    body = ("Alan Milburn spoke. He sought to end reports of a feud between Gordon Brown and "
+            "Prime Minister Tony Blair. He stressed that Mr Brown would play the same role.")
+    assert speakers(body) == ["Alan Milburn"]
 
 
 def test_extraction_does_not_depend_on_the_hash_seed():
