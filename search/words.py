@@ -123,6 +123,8 @@ ORG_WORDS = {
     "center", "society", "research", "channel", "radio", "tv", "magazine",
     "journal", "review", "guardian", "telegraph", "mail", "express", "herald", "observer",
     "tribune", "chronicle", "gazette", "reuters", "ap", "afp", "bbc", "cnn", "nbc", "abc", "cbs",
+    # news agencies named like towns ("the Xinhua news agency said")
+    "xinhua", "tass", "interfax", "kyodo", "yonhap", "anadolu", "bernama", "ansa", "irna",
     "fox", "sky", "itv", "microsoft", "google", "apple", "amazon", "facebook", "twitter", "sony",
     "nintendo", "yahoo", "ibm", "intel", "nasa", "fifa", "uefa", "nato", "opec", "eu", "un",
     "imf", "wto", "who", "ofcom", "ofsted", "nhs", "fa", "icc", "ioc", "iaaf", "rfu", "wru",

@@ -167,6 +167,9 @@ def test_seed_quotes_attributed(seed):
     ("Desmond Tutu was enthroned as Archbishop of Cape Town.", ["Cape Town"], []),
     ("The army was attacked in Michoacan state and in the eastern Sharqiyah province.",
      ["Michoacan", "Sharqiyah"], []),
+    # a news agency named like a town
+    ("Talks should be held soon, the official Xinhua news agency said in Beijing.",
+     ["Beijing"], ["Xinhua"]),
     # a person or a firm "of" a place is from it; a bank or a church is named for it
     ("Rep. Tony Hall of Ohio said Mazda Motor Corp of Japan would sell to Pearson Plc of "
      "Britain.", ["Ohio", "Japan", "United Kingdom"], []),
