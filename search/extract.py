@@ -318,6 +318,9 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     if len(tokens) > 2 and tokens[0] in _INVERTED_VERBS:
         tokens = tokens[1:]  # "Said Dorothy Poynter, who grew up with Ali," (not "Said Jalili")
         name = " ".join(tokens)
+    if len(tokens) > 1 and tokens[0].endswith("ing") and tokens[0].lower() not in firsts:
+        tokens = tokens[1:]  # "Retreating Russian brigade", "Leading Tory Ken Clarke"
+        name = " ".join(tokens)
     if tokens and _MODIFIER.fullmatch(tokens[0]):
         tokens = tokens[1:]  # "State-owned Rosneft", "Cash-strapped Smith"
         name = " ".join(tokens)

@@ -47,7 +47,8 @@ NAME_SUFFIXES = {"city", "province", "county", "region", "river", "state", "isla
 LOCATIVE = {"in", "at", "from", "near", "to", "into", "across", "outside", "around", "towards",
             "toward", "via", "through", "throughout", "of", "between", "and", "within", "inside",
             "visit", "visited", "visiting", "leave", "left", "reach", "reached", "entered",
-            "flew", "travelled", "traveled", "based", "born", "moved"}
+            "flew", "travelled", "traveled", "based", "born", "moved",
+            "capital"}  # "the capital Manila" (right before the name: see find_places)
 
 # Words that make a town's name a sports club's: "Chelsea striker Adrian Mutu",
 # "Liverpool boss Rafael Benitez", "Leicester fly-half".
@@ -282,6 +283,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if (not major and not dateline and surface.lower() in common
                 and (entry.population < 500_000 or surface.lower() in given_names())
                 and (prev.lower() not in LOCATIVE
+                     or prev == "capital" and not joined  # "working capital, Evans and ..."
                      # a given name after "and" needs a place before it: "Dallas
                      # and Austin", not "the twins, Frederick and David"
                      or prev == "and" and surface.lower() in given_names()

@@ -167,6 +167,9 @@ def test_seed_quotes_attributed(seed):
     ("Desmond Tutu was enthroned as Archbishop of Cape Town.", ["Cape Town"], []),
     ("The army was attacked in Michoacan state and in the eastern Sharqiyah province.",
      ["Michoacan", "Sharqiyah"], []),
+    # "the capital" right before a name that is also a word is a cue
+    ("The plane was bound for the capital Manila. Proceeds are working capital, Evans and "
+     "Sutherland said.", ["Manila"], ["Evans"]),
     # a news agency named like a town
     ("Talks should be held soon, the official Xinhua news agency said in Beijing.",
      ["Beijing"], ["Xinhua"]),
@@ -309,6 +312,9 @@ def test_places_are_canonical_and_unique():
     # an age marks a person, even one whose name reads like a thing's
     ("“They are trying to slap us in the face,” Quina Jones, 25, said as they moved through "
      "the city. It was late, and they were tired, and it rained on them.", ["Quina Jones"]),
+    # a participle opening a sentence is no given name
+    ("Retreating Russian brigade dogged with allegations, said the report. Praising Celtic "
+     "said nothing.", []),
     # a place and a party describe a person, they do not name one
     ("“We have the records,” said Trey Gowdy. The South Carolina Republican admitted that the "
      "server was never central.", ["Trey Gowdy"]),
