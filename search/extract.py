@@ -85,6 +85,7 @@ ROLE_WORDS = {
     "actress", "author", "editor", "reporter", "producer", "designer", "head", "team", "party",
     "opposition", "veteran", "lawyer", "attorney-general", "mp", "mep", "ceo", "cfo", "chair",
     "commander", "secretary-general", "emir", "crown", "supreme", "first", "lib", "dem",
+    "capt", "adm", "admiral", "cmdr", "cpl", "corporal", "lieutenant", "brigadier", "army", "navy",
     "independent", "premier", "chancellor-elect", "president-elect", "world", "olympic",
 }
 # A capitalised function word ends a name (headline case: "Marco Rubio On Rape")
@@ -95,9 +96,9 @@ NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By"
 # ------------------------------------------------------------------ names
 
 # A name word that opens with a capital: "Smith", "J." or "J", "G.K.", "O'Neill",
-# "McDonald" and "MacDougall" (one word, not "Mac"), "Jean-Marc"
+# "McDonald" and "MacDougall" (one word, not "Mac"), "McEwen-King", "Jean-Marc"
 _CAPITAL_TOKEN = (r"[A-Z](?:[a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|\.?(?=\s)|\.(?:[A-Z]\.){1,2}(?=\s)"
-                  r"|['’][A-Z][a-z]+|[a-z]*[A-Z][a-z]+)")
+                  r"|['’][A-Z][a-z]+|[a-z]*[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 # ... or with "al-", "el-" or a particle joined to it ("Neil deGrasse Tyson"); a
 # word ends at a non-letter (one alternation per first letter: the regex engine
 # tries every alternative at every position these patterns are searched at)
@@ -106,7 +107,10 @@ _TOKEN = (rf"(?:{_CAPITAL_TOKEN}|[ae]l-[A-Z][a-z]+|(?:d[eiau]|l[ea])[A-Z][a-z]+)
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
 # "Mr. Rosenthal", "Del. Stacey Plaskett": a title with a full stop before a name
-_TITLED = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Del|Lt|Col|Sgt|St)\.\s+)?"
+_TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen", "Del",
+                        "Lt", "Col", "Sgt", "St", "Capt", "Adm", "Cmdr", "Cpl", "Maj")
+_TITLE = rf"(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.\s+"
+_TITLED = rf"(?:{_TITLE})?"
 # Two words or more: the full names a bare surname resolves to (one word never
 # becomes two, and most capitalised words stand alone: "The", "He")
 _FULL_NAME_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,5}}")
@@ -151,8 +155,15 @@ _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILI
                           rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have|[a-z]{{3,}}ly"
                           rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day|{_OCCASION})\s+)*$")
-_NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})"
-                         rf"(?=\s*(?:[.,;:!?\n]|in\b|on\b|of\b|at\b|$|\bwho\b|\bwhen\b))")
+# what may follow a name after "said": punctuation, or a word of place, time
+# or manner ("said Jol after the draw", "said Nadal afterwards")
+_NAME_END = (r"(?=\s*(?:[.,;:!?\n(\"“”—–]|$|(?:in|on|of|at|who|when|while|after|afterwards|earlier|"
+             r"later|yesterday|today|recently|last|this|during|from|ahead|before|following|near|"
+             r"outside)\b))")
+_NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_NAME_END}")
+# the same with a title: "said Army Capt. Christian Pardo," (where _NAME_AFTER
+# stops at "Army Capt", whose full stop could end a sentence)
+_NAME_AFTER_TITLE = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLE}{NAME}){_JR}{_NAME_END}")
 _ROLE_COMMA_NAME = re.compile(rf"\s+the\s+([^,.;\"“”]{{2,60}}),\s+({_TITLED}{NAME})(?=\s*(?:[,.;:]|$))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 # "according to Ronald Reagan's former education secretary William J. Bennett":
@@ -165,14 +176,14 @@ _ACCORDING_OWNED = re.compile(
 _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[“\"]))")
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
-_AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME})")
+_AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}(?={_NAME_AFTER.pattern})")
 # "said Clinton’s top foreign policy aide Jake Sullivan.", "said Huckabee campaign
 # spokesman Hogan Gidley.": an owner or employer, a role, then the speaker (not
 # "said Paul Hofheinz of the Lisbon Council,", "said Jonathan Wolpaw and Dennis
 # McFarlane")
 _DESCRIPTOR = r"(?!(?:of|the|an?|at|from|in|for|with|on|to|by)\s)[a-z][\w-]*\s+"  # no preposition
 _AFTER_VERB_OWNED = re.compile(rf"\s*,?\s*{_VERB}\s+{NAME}\s+(?!(?:and|or)\s)"
-                               rf"((?:{_DESCRIPTOR}){{1,5}}{_TITLED}{NAME})"
+                               rf"((?:{_DESCRIPTOR}){{1,5}}(?:[A-Z][a-z]+\s+)?{_TITLED}{NAME})"
                                r"(?=\s*(?:[.,;:!?\n]|$))")
 _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
                               rf"{_AFFILIATION}(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
@@ -248,6 +259,14 @@ def strip_titles(name: str) -> tuple[str, bool]:
     while tokens and tokens[-1].lower() in ("jr", "sr", "ii", "iii"):
         tokens.pop()
     return " ".join(tokens), titled
+
+
+def _name_after(text: str, pos: int, end: int | None = None) -> re.Match | None:
+    """_NAME_AFTER at ``pos``, past a title it took for a name's last word."""
+    m = _NAME_AFTER.match(text, pos, len(text) if end is None else end)
+    if m and text.startswith(".", m.end(1)) and m.group(1).rsplit(None, 1)[-1] in _TITLE_ABBREVIATIONS:
+        return _NAME_AFTER_TITLE.match(text, pos, len(text) if end is None else end) or m
+    return m
 
 
 def _after_descriptors(cand: str) -> str:
@@ -613,7 +632,7 @@ def extract(article: Article) -> Extraction:
         # "said X" names the speaker, "told X" / "praised X" the one spoken to or of
         if verb in OBJECT_VERBS:
             continue
-        m = _NAME_AFTER.match(body, v_end, v_end + 90)
+        m = _name_after(body, v_end, v_end + 90)
         # (not a name after a preposition: "tweeted congratulations to Bernie Sanders")
         if m and not _PREPOSITIONS.intersection(body[m.start(1):m.end(1)].split()):
             add_speaker(_after_descriptors(m.group(1)), m.start(1))
@@ -713,7 +732,9 @@ _HE = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms)\b", re.I)
 _IT = re.compile(r"\b(?:it|its|they|their|them)\b", re.I)
 
 
-_AGE = re.compile(r",\s*\d{1,3},")
+# an age, "who" (a firm is "which") or a party: "Quina Jones, 25,", "Soe Min, who
+# ran", "Howard Dean (D)"
+_PERSON_AFTER = re.compile(r",\s*\d{1,3},|,\s*who\b|\s*\([RDI]\b")
 
 
 def _thing_named(name: str, body: str, pos: int) -> bool:
@@ -726,8 +747,8 @@ def _thing_named(name: str, body: str, pos: int) -> bool:
     tokens = name.split()
     if len(tokens) < 2 or tokens[0].lower() in given_names():
         return False
-    if body.startswith(name, pos) and _AGE.match(body, pos + len(name)):
-        return False  # "Quina Jones, 25, said": an age is a person's
+    if body.startswith(name, pos) and _PERSON_AFTER.match(body, pos + len(name)):
+        return False  # "Quina Jones, 25, said": a person
     place = gazetteer().get(tokens[-1], None)
     if tokens[-1].lower() not in common_words() and not (
             place and place[1].kind in ("city", "province") and place[1].population >= 100_000):
@@ -760,7 +781,9 @@ def _attribute(body, s, e, people, add_speaker, quotes):
     after = body[e + mark:e + 139 + mark]
     mark = 2 if body[max(0, s - 2):s] == "''" else 1
     before = body[max(0, s - 139 - mark):max(0, s - mark)]
-    m = _AFTER_VERB_OWNED.match(after) or _AFTER_VERB_NAME.match(after)
+    m = _AFTER_VERB_OWNED.match(after)
+    if not m and (v := _AFTER_VERB_NAME.match(after)):
+        m = _name_after(after, v.end())
     # A quotation that ends its sentence ("... over.” Smith said the plan ...")
     # is not the next sentence's: there "Smith said" must end the sentence too.
     ended = body[s:e].rstrip().endswith(".")

@@ -97,7 +97,8 @@ PERSONAL_ROLES = {
     "justice", "chancellor", "minister", "secretary", "king", "queen", "prince", "princess",
     "pope", "general", "gen", "colonel", "col", "major", "maj", "lt", "sgt", "sergeant",
     "ambassador", "commissioner", "detective", "inspector", "archbishop", "bishop", "sheikh",
-    "ayatollah", "emir", "premier", "coach", "captain", "del", "attorney",
+    "ayatollah", "emir", "premier", "coach", "captain", "del", "attorney", "capt", "adm",
+    "admiral", "cmdr", "cpl", "corporal", "lieutenant", "brigadier",
 }
 # Words after a place that name an office of it, not an organisation: "US
 # President Joe Biden", "Texas Governor Greg Abbott" (a place then another

@@ -378,6 +378,16 @@ def test_speaker_rules(text, expected):
      "Hogan Gidley"),
     ("“The wash-out was far greater than the gains,” said Bill Sullivan of Dean Witter "
      "Reynolds Inc.", "Bill Sullivan"),
+    # a military title; a party after the name; a word of time after it
+    ("“The candidates just don't understand the military,” said Army Capt. Christian Pardo, "
+     "who would not vote.", "Christian Pardo"),
+    ("“We are working to accelerate that campaign,” said Pentagon spokesman Navy Capt. Jeff "
+     "Davis.", "Jeff Davis"),
+    ("“He knows intellectually that he can't win,” said former Vermont governor Howard Dean "
+     "(D), a Clinton supporter.", "Howard Dean"),
+    ("“What a great way to finish the year,” said Rafael Nadal afterwards.", "Rafael Nadal"),
+    ("“Skype's success is well known,” commented Broadreach chief executive Magnus McEwen-King.",
+     "Magnus McEwen-King"),
     # an AP affiliation before "said,"; the verb first; a clause's subject and a
     # colon; "charged" after a quotation
     ("Gov. John Kasich (R-OH), said, “Tonight we arrived in Cleveland.”", "John Kasich"),
