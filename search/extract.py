@@ -337,8 +337,8 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     if len(tokens) > 2 and tokens[0] in _INVERTED_VERBS:
         tokens = tokens[1:]  # "Said Dorothy Poynter, who grew up with Ali," (not "Said Jalili")
         name = " ".join(tokens)
-    if len(tokens) > 1 and tokens[0].endswith("ing") and tokens[0].lower() not in firsts:
-        tokens = tokens[1:]  # "Retreating Russian brigade", "Leading Tory Ken Clarke"
+    if len(tokens) > 1 and tokens[0].endswith(("ing", "ed")) and tokens[0].lower() not in firsts:
+        tokens = tokens[1:]  # "Retreating Russian brigade", "U.S. Criticised Japan's policy"
         name = " ".join(tokens)
     if tokens and _MODIFIER.fullmatch(tokens[0]):
         tokens = tokens[1:]  # "State-owned Rosneft", "Cash-strapped Smith"
@@ -347,9 +347,10 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     if cut is not None:
         tokens = tokens[:cut]
         name = " ".join(tokens)
-    # "Ted Cruz South Carolina": a name, then a country or state (a headline's)
+    # "Ted Cruz South Carolina": a name, then a country or state (a headline's);
+    # "Funaro Brazil" too, a surname without a given name ("Michael Jordan" stays)
     for k in (2, 1):
-        if len(tokens) - k >= 2:
+        if len(tokens) - k >= 2 or len(tokens) - k == 1 and tokens[0].lower() not in firsts:
             found = gazetteer().get(" ".join(tokens[-k:]), None)
             if found and found[1].kind in ("country", "state") and tokens[-k - 1].lower() not in COMPASS:
                 tokens = tokens[:-k]

@@ -194,6 +194,8 @@ def named_in(text: str, start: int, end: int) -> bool:
     word = _prev_word(text[max(0, start - 12):start])
     if word is None or word[0].lower() not in _IN_WORDS or word[1] not in (" ", "\u00a0"):
         return False
+    if _POSSESSIVE.match(text, end):
+        return False  # "the lead role in Jordan's film": the person's
     found = gazetteer().get(text[start:end])
     return bool(found) and (found[1].kind not in ("city", "town") or found[1].population >= 100_000)
 

@@ -170,6 +170,13 @@ def test_seed_quotes_attributed(seed):
     # "the capital" right before a name that is also a word is a cue
     ("The plane was bound for the capital Manila. Proceeds are working capital, Evans and "
      "Sutherland said.", ["Manila"], ["Evans"]),
+    # a name's token is no place, unless a big place follows "in" (not a person's
+    # "in Jordan's film"); a surname then a country is no full name
+    ("Director Neil Jordan spoke. Liam Neeson plays the lead role in Jordan's film.", [],
+     ["Jordan"]),
+    ("Brazil's minister Dilson Funaro. Brazil should come up with a programme, said Funaro.",
+     ["Brazil"], []),
+    ("In talks the U.S. Criticised Japan's fiscal policy.", ["Japan"], []),
     # a news agency named like a town
     ("Talks should be held soon, the official Xinhua news agency said in Beijing.",
      ["Beijing"], ["Xinhua"]),
