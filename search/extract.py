@@ -158,7 +158,7 @@ _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILI
 # what may follow a name after "said": punctuation, or a word of place, time
 # or manner ("said Jol after the draw", "said Nadal afterwards")
 _NAME_END = (r"(?=\s*(?:[.,;:!?\n(\"“”—–]|$|(?:in|on|of|at|who|when|while|after|afterwards|earlier|"
-             r"later|yesterday|today|recently|last|this|during|from|ahead|before|following|near|"
+             r"later|yesterday|today|recently|last|this|during|from|for|ahead|before|following|near|"
              r"outside)\b))")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_NAME_END}")
 # the same with a title: "said Army Capt. Christian Pardo," (where _NAME_AFTER
@@ -782,21 +782,25 @@ def _attribute(body, s, e, people, add_speaker, quotes):
     after = body[e + mark:e + 139 + mark]
     mark = 2 if body[max(0, s - 2):s] == "''" else 1
     before = body[max(0, s - 139 - mark):max(0, s - mark)]
-    m = _AFTER_VERB_OWNED.match(after)
-    if not m and (v := _AFTER_VERB_NAME.match(after)):
-        m = _name_after(after, v.end())
+    # (a name's credit follows its quotation in the same paragraph: after a blank
+    # line another sentence begins, "... session, recalled, “...”\n\nMr. Obama,
+    # who ..., told")
+    named_after = "" if after[:len(after) - len(after.lstrip())].count("\n") > 1 else after
+    m = _AFTER_VERB_OWNED.match(named_after)
+    if not m and (v := _AFTER_VERB_NAME.match(named_after)):
+        m = _name_after(named_after, v.end())
     # A quotation that ends its sentence ("... over.” Smith said the plan ...")
     # is not the next sentence's: there "Smith said" must end the sentence too.
     ended = body[s:e].rstrip().endswith(".")
     for pattern in (_AFTER_NAME_VERB, _AFTER_ROLE_NAME_VERB):  # "X said", "the spokesman, X, said"
         if m:
             break
-        m = pattern.match(after)
-        if m and ended and not _SENTENCE_END.match(after, m.end()):
+        m = pattern.match(named_after)
+        if m and ended and not _SENTENCE_END.match(named_after, m.end()):
             m = None
     credit = None
     if not m:  # a credit line: “...” ― Azucena Gonzàlez
-        m = credit = _AFTER_CREDIT.match(after)
+        m = credit = _AFTER_CREDIT.match(named_after)
     if m:
         # a credit ends with its line (NAME's spaces would take the newline)
         raw = m.group(1).split("\n")[0] if credit else m.group(1)

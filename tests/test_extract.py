@@ -412,6 +412,18 @@ def test_quote_attribution_forms(text, speaker):
     assert quote.speaker == speaker
 
 
+def test_a_named_credit_stays_in_its_paragraph():
+    """A hard-wrapped credit on the next line is the quotation's (the seed
+    article's "said Nujaifi"); a name after a blank line opens a new sentence."""
+    body = ('Douglas Brinkley, a historian, recalled, "Obama said we are going to do this on '
+            'climate change."\n\nMr. Obama, who understood that a push would fail, told his '
+            'advisers to work.')
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Douglas Brinkley"]
+    body = ('“Men of Mosul, stand firm in your areas and defend them,”\nsaid Atheel Nujaifi in '
+            'a statement.')
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Atheel Nujaifi"]
+
+
 def test_a_party_before_its_spokesmans_role_is_no_speaker():
     found = extract(art("Rhodri Glyn Thomas, Plaid Cymru health spokesman said: “It is exactly "
                         "the same target she set in 1999.”"))
