@@ -416,8 +416,8 @@ def test_a_named_credit_stays_in_its_paragraph():
     """A hard-wrapped credit on the next line is the quotation's (the seed
     article's "said Nujaifi"); a name after a blank line opens a new sentence."""
     body = ('Douglas Brinkley, a historian, recalled, "Obama said we are going to do this on '
-            'climate change."\n\nMr. Obama, who understood that a push would fail, told his '
-            'advisers to work.')
+            'climate change, and nothing will stop us"\n\nMr. Obama, who understood that a push '
+            'would fail, told his advisers to work.')
     assert [q.speaker for q in extract(art(body)).quotes] == ["Douglas Brinkley"]
     body = ('“Men of Mosul, stand firm in your areas and defend them,”\nsaid Atheel Nujaifi in '
             'a statement.')
