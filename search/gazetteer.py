@@ -70,10 +70,34 @@ CURATED = [
     "Waziristan", "Lake District", "Cotswolds", "Scottish Highlands", "Great Lakes",
     "Gulf of Mexico", "Arabian Sea", "Strait of Hormuz", "Suez Canal", "Panama Canal",
     "Bosphorus", "Adriatic",
+    # islands, mountains, deserts, rivers and lakes GeoNames' city and country
+    # lists lack (not "Clyde", "the Rockies", "Outback", "Burgundy": also a
+    # given name, a team, a firm, a wine; not "Iberia", an airline)
+    "Mindanao", "Luzon", "Borneo", "Sumatra", "Svalbard", "Canary Islands", "Channel Islands",
+    "Shetland", "Hebrides", "Sakhalin", "Kamchatka", "Kuril Islands", "Urals",
+    "Rocky Mountains", "Appalachians", "Carpathians", "Hindu Kush", "Pamirs", "Atlas Mountains",
+    "Mount Everest", "Mont Blanc", "Mount Fuji", "Vesuvius", "Mount Etna", "Gobi", "Kalahari",
+    "Mojave", "Serengeti", "Great Rift Valley", "Great Barrier Reef", "Dead Sea",
+    "Sea of Galilee", "Lake Victoria", "Lake Chad", "Lake Baikal", "Volga", "Dnieper", "Seine",
+    "Tiber", "Indus", "Orinoco", "Tyne", "Mersey", "Niger Delta", "Mekong Delta",
+    # regions known by their English names (GeoNames gives "Sachsen", "Dagestan Republic")
+    "Galilee", "Judea", "Samaria", "Nagorno-Karabakh", "Abkhazia", "South Ossetia",
+    "Transnistria", "Tigray", "Amhara", "Oromia", "Ogaden", "Ladakh", "Bengal", "Appalachia",
+    "Bay Area", "Rust Belt", "Sun Belt", "Bible Belt", "Riviera", "Lapland", "Benelux",
+    "Eurasia", "Polynesia", "Melanesia", "Dalmatia", "Moravia", "Saxony", "Lower Saxony",
+    "Thuringia", "Apulia", "Castile", "Algarve", "Mesopotamia", "Manchuria", "Inner Mongolia", "Tatarstan",
+    "Dagestan", "Ingushetia", "Chukotka", "Yakutia", "Rakhine", "Gilgit-Baltistan",
+    "Swat Valley", "Fergana Valley", "Khyber Pass", "Peak District", "Dartmoor", "Snowdonia",
+    "Scottish Borders", "Black Country",
     # airports and venues (not "Wall Street", "the Kremlin", "Downing Street": news
     # mostly means the institution by them)
     "Heathrow", "Gatwick", "Stansted", "Flushing Meadows", "Red Square",
 ]
+# Other spellings of curated places: one place, one name
+CURATED_ALIASES = {
+    "Donbass": "Donbas", "Karabakh": "Nagorno-Karabakh", "Everest": "Mount Everest",
+    "Etna": "Mount Etna", "Falklands": "Falkland Islands", "Rakhine State": "Rakhine",
+}
 
 
 class Entry(NamedTuple):
@@ -280,6 +304,10 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
         # (the home nations are countries: national teams, "Fenerbahce of Turkey")
         kind = "country" if region in HOME_NATIONS else "region"
         add(region, Entry(region.removeprefix("River "), kind, 10**8))
+    for alias, canon in CURATED_ALIASES.items():
+        found = names.get(canon)
+        if found:
+            add(alias, found)
     for alias, canon in COUNTRY_ALIASES.items():
         add(alias, Entry(canon, "country", 10**9))
 

@@ -177,6 +177,9 @@ def test_seed_quotes_attributed(seed):
     ("Brazil's minister Dilson Funaro. Brazil should come up with a programme, said Funaro.",
      ["Brazil"], []),
     ("In talks the U.S. Criticised Japan's fiscal policy.", ["Japan"], []),
+    # islands, mountains and regions the city lists lack, by one name each
+    ("Rebels on Mindanao, climbers on Everest and workers in Lower Saxony and the Donbass.",
+     ["Mindanao", "Mount Everest", "Lower Saxony", "Donbas"], ["Saxony"]),
     # a news agency named like a town
     ("Talks should be held soon, the official Xinhua news agency said in Beijing.",
      ["Beijing"], ["Xinhua"]),
