@@ -109,7 +109,7 @@ NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
 # "Mr. Rosenthal", "Del. Stacey Plaskett": a title with a full stop before a name
 _TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen", "Del",
                         "Lt", "Col", "Sgt", "St", "Capt", "Adm", "Cmdr", "Cpl", "Maj")
-_TITLE = rf"(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.\s+"
+_TITLE = rf"(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.\s+){{1,2}}"  # "Lt. Gen. Mick Bednarek"
 _TITLED = rf"(?:{_TITLE})?"
 # Two words or more: the full names a bare surname resolves to (one word never
 # becomes two, and most capitalised words stand alone: "The", "He")
@@ -504,7 +504,7 @@ class _People:
             end = p + len(name if body.startswith(name, p) else name.split()[-1])
             ok = self._usable[k] = not (
                 _named_as_object(body, p) or _POSSESSIVE_AFTER.match(body, end)
-                or _inside(self.quoted, p))
+                or _inside(self.quoted, p) or _thing_mention(body, p))
         return ok
 
     def last(self, pos: int, pronoun: str) -> str | None:
@@ -523,6 +523,20 @@ class _People:
                 at = p
                 fits.add(name)
         return fits.pop() if len(fits) == 1 else None
+
+
+# Nouns before a name that make it a thing's: "the terrorist group Ansar
+# al-Sharia", "the band Kasabian"
+_THING_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "team",
+                          "club", "party", "movement", "band", "network", "agency", "brand",
+                          "label", "website", "show", "film"})
+
+
+def _thing_mention(body: str, pos: int) -> bool:
+    """Whether the name at ``pos`` is a thing's, which no "he" stands for: a
+    noun of things is before it."""
+    before = body[max(0, pos - 20):pos].split()
+    return bool(before) and before[-1].lower() in _THING_NOUNS
 
 
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\b|[’'](?!\w)")

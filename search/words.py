@@ -121,7 +121,7 @@ ORG_WORDS = {
     "technologies", "software", "labs", "industries", "holdings", "partners", "capital",
     "securities", "exchange", "reserve", "treasury", "parliament", "congress", "senate",
     "assembly", "cabinet", "administration", "commons", "lords", "church", "museum", "centre",
-    "center", "society", "research", "channel", "radio", "tv", "magazine",
+    "center", "society", "research", "channel", "radio", "tv", "magazine", "images",
     "journal", "review", "guardian", "telegraph", "mail", "express", "herald", "observer",
     "tribune", "chronicle", "gazette", "reuters", "ap", "afp", "bbc", "cnn", "nbc", "abc", "cbs",
     # news agencies named like towns ("the Xinhua news agency said")

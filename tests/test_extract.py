@@ -328,6 +328,11 @@ def test_places_are_canonical_and_unique():
     # a place and a party describe a person, they do not name one
     ("“We have the records,” said Trey Gowdy. The South Carolina Republican admitted that the "
      "server was never central.", ["Trey Gowdy"]),
+    # two titles; a thing's name is no "he"; a photo agency is no speaker
+    ("“I fundamentally disagree,” said retired Army Lt. Gen. Mick Bednarek.",
+     ["Mick Bednarek"]),
+    ("He said there were reports that the terrorist group Ansar al-Sharia was involved, but "
+     "he said he played no role. Scott Olson via Getty Images. Paul then interjected.", []),
     # "charged" reports speech at a clause's end, not before an object or "with"
     ("The quotas are unfair, Tom Smith charged. Police have charged Trevor Bickford, and the "
      "SEC charged Dean Witter with fraud.", ["Tom Smith"]),
