@@ -304,6 +304,7 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
 # A description, not a name: "The South Carolina Republican admitted"
 _PARTY_ENDS = frozenset({"republican", "republicans", "democrat", "democrats", "democratic",
                          "conservative", "conservatives", "liberal", "liberals"})
+_BROADCAST = frozenset({"radio", "tv", "television", "channel", "network", "news"})
 _INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Asked", "Wrote", "Tweeted"})
 
 
@@ -331,7 +332,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     firsts = given_names()
     if len(tokens) > 2 and tokens[0].lower() not in firsts:
         at = next((i for i in range(1, len(tokens) - 1) if tokens[i].lower() in firsts), None)
-        if at is not None:
+        if at is not None and tokens[at - 1].lower() not in _BROADCAST:  # not "Radio Five Live"
             tokens = tokens[at:]
             name = " ".join(tokens)
     if len(tokens) > 2 and tokens[0] in _INVERTED_VERBS:

@@ -333,6 +333,9 @@ def test_places_are_canonical_and_unique():
      ["Mick Bednarek"]),
     ("He said there were reports that the terrorist group Ansar al-Sharia was involved, but "
      "he said he played no role. Scott Olson via Getty Images. Paul then interjected.", []),
+    # a station's name is no person's, though a word of it is a given name
+    ("Weir told BBC Radio Five Live: “We don't want to rest on our laurels.” He said: “We "
+     "are looking after each other.”", []),
     # "charged" reports speech at a clause's end, not before an object or "with"
     ("The quotas are unfair, Tom Smith charged. Police have charged Trevor Bickford, and the "
      "SEC charged Dean Witter with fraud.", ["Tom Smith"]),
