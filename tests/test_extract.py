@@ -180,6 +180,11 @@ def test_seed_quotes_attributed(seed):
     # islands, mountains and regions the city lists lack, by one name each
     ("Rebels on Mindanao, climbers on Everest and workers in Lower Saxony and the Donbass.",
      ["Mindanao", "Mount Everest", "Lower Saxony", "Donbas"], ["Saxony"]),
+    # a place compounded with what it does to the next word is named there;
+    # two places joined by a hyphen are no mention of either; one name each
+    ("The Canada-based firm joined the US-led coalition in Austria-Hungary's old lands. The "
+     "Netherlands-based group agreed.", ["Canada", "United States", "Netherlands"],
+     ["Austria", "The Netherlands"]),
     # a news agency named like a town
     ("Talks should be held soon, the official Xinhua news agency said in Beijing.",
      ["Beijing"], ["Xinhua"]),
