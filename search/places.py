@@ -95,7 +95,8 @@ _AT_END = re.compile(r"\b[Aa]t\s+(?:the\s+)?$")
 # What follows a firm's name, not a town's: "Nokia said", "Mori poll", "Jupiter analyst"
 _AGENT_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|announced|launched|reported|unveiled|"
                           r"shares|analysts?|survey|poll|research|spokes(?:man|woman|person)|"
-                          r"handsets?|phones?|executives?)\b")
+                          r"handsets?|phones?|executives?|chief|boss|sales|profits?|revenues?|"
+                          r"devices?|products?|brand|stock)\b")
 _FIRM_BEFORE = re.compile(r"\b(?:companies|firms|makers|rivals)\s+(?:such\s+as|like|including)\s+$")
 _STANDINGS = re.compile(r"\s+\d+\s+\d+\s+\.?\d")  # won, lost, percentage or points
 _SCORE = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?\b")  # "Portsmouth 1", "Yorkshire 305-5"
