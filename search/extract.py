@@ -261,6 +261,21 @@ def strip_titles(name: str) -> tuple[str, bool]:
     return " ".join(tokens), titled
 
 
+def _clause_start(window: str) -> int:
+    """Where the clause before a speech verb can start at the earliest: past
+    the window's last quotation mark and last sentence end, which no name,
+    title, description or affiliation before the verb holds (so _NAME_BEFORE
+    is tried at fewer positions; "Mr.", "Sen." and "R-Ky." end no sentence)."""
+    start = max(window.rfind('"'), window.rfind("“"), window.rfind("”")) + 1
+    k = len(window)
+    while (k := window.rfind(". ", start, k)) >= start + 2:
+        word = window[:k].rsplit(None, 1)[-1] if window[:k].strip() else ""
+        if (len(word) >= 3 and word[-1].islower() and word[-2].islower() and word.isalpha()
+                and word not in _TITLE_ABBREVIATIONS):
+            return k + 2
+    return start
+
+
 def _name_after(text: str, pos: int, end: int | None = None) -> re.Match | None:
     """_NAME_AFTER at ``pos``, past a title it took for a name's last word."""
     m = _NAME_AFTER.match(text, pos, len(text) if end is None else end)
@@ -379,7 +394,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
 # ------------------------------------------------------------------ quotes
 
 
-_QUOTE_MARK = re.compile(r'["“]|\'\'')  # '' is the double quote of some wire archives
+_QUOTE_MARK = re.compile(r'"|“|\'\'')  # '' is the double quote of some wire archives
 _CLOSING = {"“": "”", '"': '"', "''": "''"}
 
 
@@ -637,7 +652,7 @@ def extract(article: Article) -> Extraction:
         window = body[max(0, v_start - 170):v_start]
         # (a participle's subject is not the name before its comma: "tweeted
         # congratulations to Bernie Sanders, adding")
-        first = 0 if lower_names else _CAPITAL.search(window)
+        first = 0 if lower_names else _CAPITAL.search(window, _clause_start(window))
         if verb.endswith("ing") and window.rstrip().endswith(","):
             first = None
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())

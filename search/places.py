@@ -15,6 +15,7 @@ Scotland") are read too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .gazetteer import ap_states, common_words, gazetteer, given_names, is_place
@@ -312,11 +313,26 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*([A-Z][A-Za-z.]*(?
                        re.MULTILINE)
 
 
+def _datelines(text: str) -> Iterator[re.Match]:
+    """``_DATELINE.finditer(text)``, tried at line starts only: its ``^`` can
+    match nowhere else, and finditer tries every position (20 -> 6 us per
+    BBC article)."""
+    pos, last, match = 0, 0, _DATELINE.match
+    while True:
+        if pos >= last and (m := match(text, pos)) is not None:
+            yield m
+            last = m.end()
+        nl = text.find("\n", pos)
+        if nl == -1:
+            return
+        pos = nl + 1
+
+
 def dateline_places(text: str) -> list[str]:
     """The places of wire datelines, where the story was filed ("LONDON
     (Reuters) -", "NEW YORK 1996-08-30"), read as title case."""
     out = []
-    for m in _DATELINE.finditer(text):
+    for m in _datelines(text):
         city = m.group(1).strip().title()
         found = [p for _, _, p in find_places(city, dateline=True)]
         region = [p for _, _, p in find_places(m.group(2), dateline=True)] if m.group(2) else []

@@ -603,9 +603,10 @@ def test_window_scans_agree_with_the_regexes_they_replace():
 
 def test_whole_text_scans_agree_with_the_regexes_they_replace():
     """Speech verbs, sports words and "town of X" are found with Aho-Corasick,
-    "in X, Y" from its comma, and full names with a capital-led pattern: on
-    every BBC article of the corpus (and odd strings) they find what the plain
-    regexes find."""
+    "in X, Y" from its comma, full names with a capital-led pattern, datelines
+    at line starts, quotation marks by one scan, and names before a verb from
+    the clause's start: on every BBC article of the corpus (and odd strings)
+    they find what the plain regexes find."""
     import re
 
     from search import extract as x
@@ -620,6 +621,7 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
     town_in = re.compile(rf"\b(?:in|at|near|outside|over|from|to)\s+{places._TOWN}\s*,\s+"
                          r"([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
     odd = ["Chas said it, unsaid, has said", "the city ofMosul, in Ur, Iraq", "xAB Cd Ef",
+           'He said "open\nand \'\'shut\'\' 6\'2" tall “to the end', "LONDON (Reuters) - ",
            "iPhone Xs Max", "’Tom Lee said", "in  Lyon Paris, France in Ab Cd Ef, Gh",
            "al-Maliki Nuri Said", "fly-half semi-finals goal_ goals", "at Ham , Kent"]
     texts = [a.body for src in discover([CORPUS]) for a in read_articles(src)] + odd
@@ -633,7 +635,41 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
         assert [m.span() for m in x._full_names(t)] == \
             [m.span() for m in x._FULL_NAME_RE.finditer(t)], t[:80]
         capital_led += not x.lower_led(t)
+        assert [m.span() for m in places._datelines(t)] == \
+            [m.span() for m in places._DATELINE.finditer(t)], t[:80]
+        assert x.find_quotes(t) == _quotes_by_paragraph(t), t[:80]
+        for v_start, _e, _w in x._verb_finder().find(t):
+            # the search before a verb starts where the clause can: the same match
+            window = t[max(0, v_start - 170):v_start]
+            first = x._CAPITAL.search(window)
+            if first is not None:
+                later = x._CAPITAL.search(window, x._clause_start(window))
+                old = x._NAME_BEFORE.search(window, first.start())
+                new = later and x._NAME_BEFORE.search(window, later.start())
+                assert (old and old.span()) == (new and new.span()), window
     assert capital_led > 2000  # the fast path was the one tested
+
+
+def _quotes_by_paragraph(text):
+    """find_quotes as it was written first: a search per paragraph."""
+    from search import extract as x
+
+    spans, pos = [], 0
+    for para in text.split("\n"):
+        i = 0
+        while (m := x._QUOTE_MARK.search(para, i)) is not None:
+            i = m.start()
+            if para[i] == '"' and i and para[i - 1].isalnum():
+                i += 1
+                continue
+            mark = m.group(0)
+            close = para.find(x._CLOSING[mark], i + len(mark))
+            end = close if close != -1 else len(para)
+            if end - i > len(mark):
+                spans.append((pos + i + len(mark), pos + end))
+            i = end + len(mark)
+        pos += len(para) + 1
+    return spans
 
 
 def test_gazetteer_cache_keeps_only_the_newest_versions(tmp_path, monkeypatch):
