@@ -151,8 +151,13 @@ _AFFILIATION = r"(?:\s*\([^()]{1,40}\)|,\s+[RDI]-[A-Z][A-Za-z.]{1,6}(?=,))?"
 _OCCASION = (r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
              r"(?:post|interview|statement|speech|tweet|letter|op-ed|e-?mail|video|memo|"
              r"briefing|conference|message|column|appearance)")
+# A description's character: not a comma, a full stop, a semicolon or a
+# quotation mark, but the stop of "Mrs. Clinton's", "N.C." or "fivethirtyeight.com"
+_APPOSITIVE_CHAR = (r"(?:[^,.;\"“”]|\.(?=[\w,])" + "".join(rf"|(?<=\b{t})\."
+                                                     for t in ("Mr", "Mrs", "Ms", "Dr", "No", "Jr"))
+                    + ")")
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILIATION}"
-                          rf"(?:\s*,[^,.;\"“”]{{2,90}}(?:,[^,.;\"“”]{{1,90}}){{0,3}},)?,?\s+"
+                          rf"(?:\s*,{_APPOSITIVE_CHAR}{{2,120}}(?:,{_APPOSITIVE_CHAR}{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have|[a-z]{{3,}}ly"
                           rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day|{_OCCASION})\s+)*$")
 # what may follow a name after "said": punctuation, or a word of place, time

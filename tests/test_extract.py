@@ -341,6 +341,11 @@ def test_places_are_canonical_and_unique():
     # a station's name is no person's, though a word of it is a given name
     ("Weir told BBC Radio Five Live: “We don't want to rest on our laurels.” He said: “We "
      "are looking after each other.”", []),
+    # a long description with the stops of titles, initials and web addresses
+    ("Melanne Verveer, a close friend of Mrs. Clinton's who was her White House chief of "
+     "staff, said the attacks went on. Harry Bond, 30, of Raleigh, N.C., who was polled, "
+     "said so. Nate Silver, the guru who founded fivethirtyeight.com, tweeted on Wednesday.",
+     ["Melanne Verveer", "Harry Bond", "Nate Silver"]),
     # "charged" reports speech at a clause's end, not before an object or "with"
     ("The quotas are unfair, Tom Smith charged. Police have charged Trevor Bickford, and the "
      "SEC charged Dean Witter with fraud.", ["Tom Smith"]),
