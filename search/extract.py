@@ -158,7 +158,7 @@ _APPOSITIVE_CHAR = (r"(?:[^,.;\"“”]|\.(?=[\w,])" + "".join(rf"|(?<=\b{t})\."
                     + ")")
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILIATION}"
                           rf"(?:\s*,{_APPOSITIVE_CHAR}{{2,120}}(?:,{_APPOSITIVE_CHAR}{{1,90}}){{0,3}},)?,?\s+"
-                          rf"(?:(?:has|had|also|later|then|previously|once|again|have|[a-z]{{3,}}ly"
+                          rf"(?:(?:has|had|also|later|then|previously|once|again|have|who|[a-z]{{3,}}ly"
                           rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day|{_OCCASION})\s+)*$")
 # what may follow a name after "said": punctuation, or a word of place, time
 # or manner ("said Jol after the draw", "said Nadal afterwards")

@@ -346,6 +346,9 @@ def test_places_are_canonical_and_unique():
      "staff, said the attacks went on. Harry Bond, 30, of Raleigh, N.C., who was polled, "
      "said so. Nate Silver, the guru who founded fivethirtyeight.com, tweeted on Wednesday.",
      ["Melanne Verveer", "Harry Bond", "Nate Silver"]),
+    # "who" between the description and the verb
+    ("Her position was backed by Sen. Dianne Feinstein of California, the ranking Democrat on "
+     "the committee, who said none of the emails were marked.", ["Dianne Feinstein"]),
     # "charged" reports speech at a clause's end, not before an object or "with"
     ("The quotas are unfair, Tom Smith charged. Police have charged Trevor Bickford, and the "
      "SEC charged Dean Witter with fraud.", ["Tom Smith"]),
