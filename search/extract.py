@@ -27,6 +27,7 @@ from .places import (
     club_places,
     context_places,
     dateline_places,
+    feature_places,
     find_places,
     named_in,
 )
@@ -721,13 +722,18 @@ def extract(article: Article) -> Extraction:
 
     person_tokens |= frozenset(t for n in speakers for t in n.split() if "." not in t)
     clubs = club_places(body, candidates)
+    # (a feature's name holds places of its own: "the Gulf of Aden" is neither
+    # the Gulf nor Aden)
+    features = feature_places(body)
     places = _dedupe(p for s, e, p in candidates
-                     if body[s:e] not in person_tokens or named_in(body, s, e))
+                     if (body[s:e] not in person_tokens or named_in(body, s, e))
+                     and not any(fs <= s and e <= fe for fs, fe, _f in features))
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
     # (a dateline is where the story was filed, even when a club bears its name)
     shouted = article.title + "\n" + body
     places = _dedupe([p for p in places + caps_line_places(shouted) if p not in clubs]
-                     + dateline_places(shouted) + title_places + context_places(body, person_tokens))
+                     + dateline_places(shouted) + title_places + context_places(body, person_tokens)
+                     + [f for _s, _e, f in features])
     speakers = {n: p for n, p in speakers.items()
                 if not _thing_named(n, body, p) and not _firm_named(n, body)}
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]

@@ -288,7 +288,8 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
                 else:
                     add(prov, Entry(prov, "province", pop))
         for alt in info.get("altSpellings") or []:
-            if len(alt) > 3 and not alt.isupper() and "," not in alt:
+            # (not the English words among them: "Island" for Iceland, "Thai")
+            if len(alt) > 3 and not alt.isupper() and "," not in alt and alt not in ("Island", "Thai"):
                 add(alt, Entry(canon, "country", 10**9))
         dem = info.get("demonym")
         if dem:

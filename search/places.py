@@ -410,6 +410,69 @@ def towns_in(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# Geographic features named by a word of their kind: "Robben Island", "Prince
+# William Sound", "the Pearl River Delta", "Lake Tahoe", "the Gulf of Aden"
+# (not "Nottingham Forest", a club; not "Ricki Lake": "Lake" only first)
+_FEATURE_WORDS = ("Island", "Islands", "Isles", "Mountains", "Hills", "Heights", "Peninsula",
+                  "Valley", "Desert", "River", "Delta", "Strait", "Straits", "Sound", "Canyon",
+                  "Glacier", "Plateau", "Basin", "Reef", "Archipelago", "Falls")
+_FEATURE_FIRST = ("Lake", "Mount", "Cape", "Isle of", "Gulf of", "Bay of", "Sea of")
+
+
+@lru_cache(maxsize=1)
+def _feature_finder() -> WordFinder:
+    return WordFinder(_FEATURE_WORDS + _FEATURE_FIRST)
+
+
+_WORDS_BEFORE = re.compile(r"((?:[A-Z][a-z’'-]+\s){1,3})$")
+_WORDS_AFTER = re.compile(r"\s((?:[A-Z][a-z’'-]+)(?:\s[A-Z][a-z’'-]+)?)")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def feature_places(text: str) -> list[tuple[int, int, str]]:
+    """Islands, valleys, rivers, lakes and the like that their name says are
+    one, as (start, end, name): capitalised words and a word of a feature's
+    kind, not followed by another capitalised word ("Long Island Rail Road",
+    "Thames Valley Police"); the words after an owner's ("Hawaii's Big
+    Island"). Names the gazetteer knows are left to it."""
+    out = []
+    gaz = gazetteer()
+    for s, e, word in _feature_finder().find(text):
+        if word in _FEATURE_FIRST:
+            m = _WORDS_AFTER.match(text, e)
+            if m is None or _CAPITAL_NEXT.match(text, m.end()) or POSSESSIVE_END.search(m.group(1)):
+                continue
+            if any(w.lower() in ORG_WORDS for w in m.group(1).split()):
+                continue  # "Mount Sinai Hospital"
+            start, end = s, m.end()
+        else:
+            before = text[max(0, s - 40):s]
+            m = _WORDS_BEFORE.search(before)
+            if m is None or _CAPITAL_NEXT.match(text, e):
+                continue
+            words = m.group(1).split()
+            start = s - len(before) + m.start()
+            while words and (words[0].lower() in NOT_NAME_START or words[0][:3] in _MONTH_STARTS
+                             or POSSESSIVE_END.search(words[0]) or _is_demonym(words[0])):
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else s
+                words.pop(0)  # "In Silicon Valley", "Hawaii's Big Island", "Nigerian Brass River"
+            if not words or any(w.lower() in ORG_WORDS for w in words):
+                continue
+            end = e
+        name = text[start:end]
+        if gaz.get(name) is None:
+            out.append((start, end, name))
+    return out
+
+
+_MONTH_STARTS = frozenset(m[:3] for m in MONTHS_DAYS)
+
+
+def _is_demonym(word: str) -> bool:
+    found = gazetteer().get(word)
+    return bool(found) and found[1].kind == "demonym"
+
+
 def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> list[str]:
     """Places the gazetteer lacks, named by their context: "the town of
     Moengo", "over Lockerbie, Scotland" (a known country, state or province

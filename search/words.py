@@ -118,7 +118,7 @@ ORG_WORDS = {
     "army", "forces", "force", "navy", "league", "federation", "organisation", "organization",
     "authority", "service", "services", "trust", "fund", "foundation", "network", "media",
     "records", "studios", "pictures", "airlines", "airways", "motors", "telecom", "systems",
-    "technologies", "software", "labs", "industries", "holdings", "partners", "capital",
+    "technologies", "software", "labs", "industries", "holdings", "partners", "capital", "resources",
     "securities", "exchange", "reserve", "treasury", "parliament", "congress", "senate",
     "assembly", "cabinet", "administration", "commons", "lords", "church", "museum", "centre",
     "center", "society", "research", "channel", "radio", "tv", "magazine", "images",

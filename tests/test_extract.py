@@ -185,6 +185,15 @@ def test_seed_quotes_attributed(seed):
     ("The Canada-based firm joined the US-led coalition in Austria-Hungary's old lands. The "
      "Netherlands-based group agreed.", ["Canada", "United States", "Netherlands"],
      ["Austria", "The Netherlands"]),
+    # a feature its name says is one, whole: not the places inside it, not a
+    # name that goes on, not an owner; "Island" and "Thai" are no countries
+    ("The bottle washed up on Robben Island. Ships in the Gulf of Aden and the Pearl River "
+     "Delta sailed to Hawaii's Big Island.",
+     ["Robben Island", "Gulf of Aden", "Pearl River Delta", "Big Island", "Hawaii"],
+     ["Aden", "Gulf", "Hawaii's Big Island"]),
+    ("Thames Valley Police and the Long Island Rail Road met at Mount Sinai Hospital. The Thai "
+     "government, on North Island, agreed.", [],
+     ["Thames Valley", "Long Island", "Mount Sinai", "Thailand", "Iceland"]),
     # a news agency named like a town
     ("Talks should be held soon, the official Xinhua news agency said in Beijing.",
      ["Beijing"], ["Xinhua"]),
