@@ -151,7 +151,7 @@ NOT_NAME_START = {
     "some", "many", "most", "both", "all", "one", "two", "three", "experts", "analysts",
     "critics", "sources", "reports", "witnesses", "residents", "ministers", "mps", "fans",
     "speaking", "asked", "last", "next", "now", "then", "yesterday", "today", "earlier", "later",
-    "also", "not", "no", "yes", "chelsea", "arsenal", "liverpool", "il", "my", "your", "even",
+    "also", "not", "no", "yes", "arsenal", "liverpool", "il", "my", "your", "even",
     "do", "does", "did", "could", "would", "should", "why", "how",
 }
 MONTHS_DAYS = {

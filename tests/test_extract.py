@@ -333,6 +333,9 @@ def test_places_are_canonical_and_unique():
     # a sentence's first word or a pronoun is no part of a name
     ("Even China said it was worried. Will Davies said so too. Kilroy I said nothing.",
      ["Will Davies"]),
+    # a club's name is also a given name
+    ("“The middle class is shrinking,” said Chelsea Nguyen, 52, a homemaker.",
+     ["Chelsea Nguyen"]),
     # an age marks a person, even one whose name reads like a thing's
     ("“They are trying to slap us in the face,” Quina Jones, 25, said as they moved through "
      "the city. It was late, and they were tired, and it rained on them.", ["Quina Jones"]),
