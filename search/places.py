@@ -129,6 +129,15 @@ _PLACE_COMPOUND = re.compile(r"-(?:based|born|bound|led|backed|brokered|controll
                              r"made|registered|headquartered|listed|allied|funded|sponsored|"
                              r"occupied|administered|held|run|bred|raised|educated)\b")
 _MODIFIER_WORD = re.compile(r"-[a-z]+$")  # "Kurdish-controlled", "Iranian-backed"
+# Nouns for people: a name right after one is a person's ("her sister Clare")
+_PERSON_NOUNS = frozenset({
+    "sister", "brother", "wife", "husband", "son", "daughter", "mother", "father", "uncle",
+    "aunt", "cousin", "niece", "nephew", "grandson", "granddaughter", "friend", "girlfriend",
+    "boyfriend", "fiancé", "fiancée", "widow", "singer", "actress", "actor", "rapper",
+    "presenter", "comedian", "player", "striker", "midfielder", "defender", "goalkeeper",
+    "winger", "colleague", "novelist", "writer", "designer", "model", "chef", "artist",
+    "musician", "drummer", "guitarist", "songwriter", "star",
+})
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
 _WORD_MARKS = "’'-"
 
@@ -285,6 +294,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if joined and prev[:1].isupper() and (prev.lower().rstrip(".") in PERSON_TITLES
                                               or prev.lower() in PERSONAL_ROLES):
             continue  # "President Clinton", "Mr Lincoln": a person
+        if joined and not major and prev.lower() in _PERSON_NOUNS:
+            continue  # "her sister Clare", "singer Estelle", "striker Jordan": a person
         if entry.kind == "town" and not dateline and prev.lower() not in _TOWN_CUES:
             continue  # a small town only after "in", "near", ...: "in Velten", not "Mr Velten"
         if not major and _INITIAL_END.search(before):

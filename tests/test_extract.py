@@ -194,6 +194,9 @@ def test_seed_quotes_attributed(seed):
     ("Thames Valley Police and the Long Island Rail Road met at Mount Sinai Hospital. The Thai "
      "government, on North Island, agreed.", [],
      ["Thames Valley", "Long Island", "Mount Sinai", "Thailand", "Iceland"]),
+    # a name after a noun for a person is the person's
+    ("He was joined by his wife Sandra, daughter Larissa and her sister Clare; UK rapper Kano "
+     "came third.", [], ["Larissa", "Clare", "Kano"]),
     # a news agency named like a town
     ("Talks should be held soon, the official Xinhua news agency said in Beijing.",
      ["Beijing"], ["Xinhua"]),
