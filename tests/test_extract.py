@@ -197,6 +197,8 @@ def test_seed_quotes_attributed(seed):
     # a name after a noun for a person is the person's
     ("He was joined by his wife Sandra, daughter Larissa and her sister Clare; UK rapper Kano "
      "came third.", [], ["Larissa", "Clare", "Kano"]),
+    # a street's name holds a place's
+    ("A man was charged after a death in Holden Lane, Ballina.", [], ["Holden"]),
     # a news agency named like a town
     ("Talks should be held soon, the official Xinhua news agency said in Beijing.",
      ["Beijing"], ["Xinhua"]),
