@@ -138,9 +138,6 @@ _PERSON_NOUNS = frozenset({
     "winger", "colleague", "novelist", "writer", "designer", "model", "chef", "artist",
     "musician", "drummer", "guitarist", "songwriter", "star",
 })
-# A street's name holds a place's, though its word may be one ("Holden Lane")
-_STREET_WORDS = frozenset({"lane", "road", "street", "avenue", "drive", "boulevard", "close",
-                           "crescent", "terrace", "way", "place"})
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
 _WORD_MARKS = "’'-"
 
@@ -270,8 +267,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             word = nxt.group(1)
             # (a title opens the next name: "at a summit in California Mr Torvalds said")
             if (word.lower() not in NAME_SUFFIXES and not _POSSESSIVE.match(after)
-                    and (not is_place(word) or word.lower() in _STREET_WORDS)
-                    and word not in MONTHS_DAYS
+                    and not is_place(word) and word not in MONTHS_DAYS
                     and word.lower() not in PERSON_TITLES
                     and not ((major or surface.lower() not in common) and _office_after(after, nxt))):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
