@@ -153,9 +153,10 @@ _OCCASION = (r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){
              r"(?:post|interview|statement|speech|tweet|letter|op-ed|e-?mail|video|memo|"
              r"briefing|conference|message|column|appearance)")
 # A description's character: not a comma, a full stop, a semicolon or a
-# quotation mark, but the stop of "Mrs. Clinton's", "N.C." or "fivethirtyeight.com"
-_APPOSITIVE_CHAR = (r"(?:[^,.;\"“”]|\.(?=[\w,])" + "".join(rf"|(?<=\b{t})\."
-                                                     for t in ("Mr", "Mrs", "Ms", "Dr", "No", "Jr"))
+# quotation mark, but the stop of "Mrs. Clinton's", "George W. Bush", "N.C." or
+# "fivethirtyeight.com"
+_APPOSITIVE_CHAR = (r"(?:[^,.;\"“”]|\.(?=[\w,])|(?<=\b[A-Z])\."
+                    + "".join(rf"|(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "No", "Jr"))
                     + ")")
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILIATION}"
                           rf"(?:\s*,{_APPOSITIVE_CHAR}{{2,120}}(?:,{_APPOSITIVE_CHAR}{{1,90}}){{0,3}},)?,?\s+"

@@ -369,6 +369,8 @@ def test_places_are_canonical_and_unique():
      "staff, said the attacks went on. Harry Bond, 30, of Raleigh, N.C., who was polled, "
      "said so. Nate Silver, the guru who founded fivethirtyeight.com, tweeted on Wednesday.",
      ["Melanne Verveer", "Harry Bond", "Nate Silver"]),
+    ("Trent Lott, who was Republican Senate majority leader under George W. Bush, told "
+     "lawmakers that it would pass.", ["Trent Lott"]),
     # "who" between the description and the verb
     ("Her position was backed by Sen. Dianne Feinstein of California, the ranking Democrat on "
      "the committee, who said none of the emails were marked.", ["Dianne Feinstein"]),
