@@ -191,6 +191,8 @@ def test_seed_quotes_attributed(seed):
      "Delta sailed to Hawaii's Big Island.",
      ["Robben Island", "Gulf of Aden", "Pearl River Delta", "Big Island", "Hawaii"],
      ["Aden", "Gulf", "Hawaii's Big Island"]),
+    ("They sailed past the Monterey Peninsula. Nov Lower Mississippi River barge rates fell.",
+     ["Monterey Peninsula", "Lower Mississippi River"], ["Nov Lower Mississippi River"]),
     ("Thames Valley Police and the Long Island Rail Road met at Mount Sinai Hospital. The Thai "
      "government, on North Island, agreed.", [],
      ["Thames Valley", "Long Island", "Mount Sinai", "Thailand", "Iceland"]),
