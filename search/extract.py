@@ -657,9 +657,9 @@ def extract(article: Article) -> Extraction:
         if verb in _BARE_VERBS and not _BARE_AFTER.match(body, v_end):
             continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]
+        first = 0 if lower_names else _CAPITAL.search(window, _clause_start(window))
         # (a participle's subject is not the name before its comma: "tweeted
         # congratulations to Bernie Sanders, adding")
-        first = 0 if lower_names else _CAPITAL.search(window, _clause_start(window))
         if verb.endswith("ing") and window.rstrip().endswith(","):
             first = None
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())

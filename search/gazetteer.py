@@ -324,6 +324,8 @@ _PROVINCE_TAIL = re.compile(r"(?: (?:de|del|do|da) [A-Z][\w ]*| Rayonu| Sahari| 
 
 
 def _news_form(name: str) -> str | None:
+    """The form news gives an official province name (see above), or None
+    where it is the same or too short to be a name of its own."""
     short = _PROVINCE_TAIL.sub("", _PROVINCE_ARTICLE.sub("", name))
     # (a word of five letters before "de" is no name of its own: "Norte de
     # Santander", "Ciego de Avila")
