@@ -110,7 +110,7 @@ class Gazetteer:
     """Place names: an Aho-Corasick automaton (ahocorasick-rs, leftmost-longest
     matches) of their surface forms, each a number into ``entries`` (surface,
     (name, kind, population)). It is built from the name list in about two
-    tenths of a second at start (92,000 names); unpickling an automaton that
+    tenths of a second at start (93,000 names); unpickling an automaton that
     held Python objects took three tenths for 70,000."""
 
     def __init__(self, entries: list[tuple[str, tuple[str, str, int]]]) -> None:
@@ -136,7 +136,7 @@ class Gazetteer:
         return default if i is None else self.entry(i)
 
     def _item(self, i: int) -> tuple[str, Entry]:
-        # (entries become Entry objects when first found, not all 92,000 at start)
+        # (entries become Entry objects when first found, not all 93,000 at start)
         surface, e = self.entries[i]
         item = self.made[i] = (surface, Entry(*e))
         return item
