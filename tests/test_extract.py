@@ -346,6 +346,10 @@ def test_places_are_canonical_and_unique():
     # a sentence's first word or a pronoun is no part of a name
     ("Even China said it was worried. Will Davies said so too. Kilroy I said nothing.",
      ["Will Davies"]),
+    # a long run of capitals holds the name at its end; no name runs past its line
+    ("Democratic Senatorial Campaign Committee Chairman Jon Tester (D-Mont.) voted no. "
+     "“It is going to be a 60-vote margin,” Tester said.", ["Jon Tester"]),
+    ("Results:\nNottingham Forest\n\nSouthampton said it would appeal.", []),
     # a club's name is also a given name
     ("“The middle class is shrinking,” said Chelsea Nguyen, 52, a homemaker.",
      ["Chelsea Nguyen"]),
