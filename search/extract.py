@@ -388,6 +388,8 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
         return None, titled
     if any(t in MONTHS_DAYS for t in tokens) or tokens[-1] == "I":
         return None, titled  # (not "Do I", "Can I")
+    if tokens[0].islower() and gazetteer().get(" ".join(tokens[1:])) is not None:
+        return None, titled  # "Stade de France": a particle and a place are no name
     if any(POSSESSIVE_END.search(t) for t in tokens[:-1]):
         return None, titled  # "Britain's Guantanamo Bay": a possessive inside is no name
     if len(tokens) > 1 and not titled:
@@ -428,7 +430,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         end = close if close != -1 else para_end
         if end - i > len(mark):
             spans.append((i + len(mark), end))
-        i = end + len(mark) if close != -1 else para_end
+        # (a straight mark between a space and a letter opens the next sentence's
+        # quotation, the last one left unclosed: '"A clear division is emerging.
+        # "Labour is counting on fear," he said')
+        reopens = (close != -1 and mark == '"' and text[close - 1].isspace()
+                   and close + 1 < n and text[close + 1].isalpha())
+        i = (close if reopens else end + len(mark)) if close != -1 else para_end
     return spans
 
 
@@ -722,6 +729,13 @@ def extract(article: Article) -> Extraction:
         if speaker is None and source is None and len(qtext.split()) < 5:
             continue  # scare quotes: "counter terrorism prison"
         quotes.append(Quote(qtext, speaker, source, s, e))
+    # A quotation whose next sentence is quoted straight after it, the credit
+    # coming only at the end, is the same speaker's ('"A. "B," he said')
+    for k in range(len(quotes) - 2, -1, -1):
+        q, later = quotes[k], quotes[k + 1]
+        if q.speaker is None and q.source is None and later.speaker and \
+                not body[q.end:later.start].strip(' "“”\''):
+            quotes[k] = Quote(q.text, later.speaker, later.source, q.start, q.end)
 
     person_tokens |= frozenset(t for n in speakers for t in n.split() if "." not in t)
     clubs = club_places(body, candidates)

@@ -350,6 +350,8 @@ def test_places_are_canonical_and_unique():
     ("Democratic Senatorial Campaign Committee Chairman Jon Tester (D-Mont.) voted no. "
      "“It is going to be a 60-vote margin,” Tester said.", ["Jon Tester"]),
     ("Results:\nNottingham Forest\n\nSouthampton said it would appeal.", []),
+    # a particle and a place are no name ("Stade de France")
+    ("Wales won at the Stade de France. “It's just a special moment,” he said.", []),
     # a club's name is also a given name
     ("“The middle class is shrinking,” said Chelsea Nguyen, 52, a homemaker.",
      ["Chelsea Nguyen"]),
@@ -484,6 +486,17 @@ def test_a_party_before_its_spokesmans_role_is_no_speaker():
                         "the same target she set in 1999.”"))
     assert "Plaid Cymru" not in found.speakers
     assert [q.speaker for q in found.quotes] != ["Plaid Cymru"]
+
+
+def test_a_quoted_sentence_after_an_unclosed_one_opens_a_quotation():
+    """BBC style: each quoted sentence opens with a mark, only the last is
+    closed, and the credit after it is every sentence's."""
+    body = ('Charles Kennedy spoke. "A clear division is emerging in British politics. '
+            '"Labour is counting on the politics of fear," he said.')
+    found = extract(art(body)).quotes
+    assert [(q.text, q.speaker) for q in found] == [
+        ("A clear division is emerging in British politics.", "Charles Kennedy"),
+        ("Labour is counting on the politics of fear,", "Charles Kennedy")]
 
 
 def test_find_quotes_handles_curly_and_open_paragraph_quotes():
@@ -690,7 +703,8 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
 
 
 def _quotes_by_paragraph(text):
-    """find_quotes as it was written first: a search per paragraph."""
+    """find_quotes as it was written first, a search per paragraph (with the
+    rule added since: a straight mark between a space and a letter reopens)."""
     from search import extract as x
 
     spans, pos = [], 0
@@ -706,7 +720,9 @@ def _quotes_by_paragraph(text):
             end = close if close != -1 else len(para)
             if end - i > len(mark):
                 spans.append((pos + i + len(mark), pos + end))
-            i = end + len(mark)
+            reopens = (close != -1 and mark == '"' and para[close - 1].isspace()
+                       and close + 1 < len(para) and para[close + 1].isalpha())
+            i = close if reopens else end + len(mark)
         pos += len(para) + 1
     return spans
 
