@@ -39,6 +39,7 @@ from .words import (
     PERSON_TITLES,
     PERSONAL_ROLES,
     POSSESSIVE_END,
+    SURNAME_ORG_WORDS,
     WordFinder,
     trie_pattern,
     word_matches,
@@ -328,6 +329,13 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
 # A description, not a name: "The South Carolina Republican admitted"
 _PARTY_ENDS = frozenset({"republican", "republicans", "democrat", "democrats", "democratic",
                          "conservative", "conservatives", "liberal", "liberals"})
+def _gendered(first: str) -> bool:
+    """Whether gender-guesser knows ``first`` as a given name (its list, not the
+    looser one of given names)."""
+    male, female = gendered_names()
+    return first in male or first in female
+
+
 _BROADCAST = frozenset({"radio", "tv", "television", "channel", "network", "news"})
 _INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Asked", "Wrote", "Tweeted"})
 
@@ -384,7 +392,11 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     if not tokens or len(tokens) > 4:
         return None, titled
     lows = [t.lower() for t in tokens]
-    if lows[0] in NOT_NAME_START or any(t in ORG_WORDS for t in lows) or lows[-1] in _PARTY_ENDS:
+    if lows[0] in NOT_NAME_START or lows[-1] in _PARTY_ENDS:
+        return None, titled
+    # (an organisation's word, but a surname after a given name: "Kristen Day")
+    surname_ok = len(lows) > 1 and lows[-1] in SURNAME_ORG_WORDS and _gendered(lows[0])
+    if any(t in ORG_WORDS for t in (lows[:-1] if surname_ok else lows)):
         return None, titled
     if any(t in MONTHS_DAYS for t in tokens) or tokens[-1] == "I":
         return None, titled  # (not "Do I", "Can I")

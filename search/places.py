@@ -28,6 +28,7 @@ from .words import (
     PERSONAL_ROLES,
     PORTFOLIOS,
     POSSESSIVE_END,
+    SURNAME_ORG_WORDS,
     WordFinder,
     trie_pattern,
 )
@@ -117,9 +118,6 @@ _NAME_OF = re.compile(r"(?:([A-Z][\w’'-]*)\s+)?([A-Z][\w-]*)\s+of\s+(?:the\s+)
 _EVENT_WORDS = frozenset({"open", "cup", "championship", "championships", "games", "masters",
                           "grand", "classic", "marathon", "tour"})
 _FIRM_ENDS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc"})
-# organisation words that are also common surnames: "Tony Hall of Ohio"
-_SURNAME_ORG_WORDS = frozenset({"hall", "house", "street", "park", "day", "fox", "bridge",
-                                "church", "castle"})
 _TITLE_CUES = (" in ", " near ", " outside ")
 _TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "towards", "around",
                         "across", "through", "throughout", "via"})
@@ -193,7 +191,7 @@ def _of_someone(m_of: re.Match, kind: str) -> bool:
     word, first = m_of.group(2).lower(), (m_of.group(1) or "").lower()
     if word not in ORG_WORDS:
         return first in given_names() or kind == "country"
-    if word in _SURNAME_ORG_WORDS and first not in NOT_NAME_START and first in given_names():
+    if word in SURNAME_ORG_WORDS and first not in NOT_NAME_START and first in given_names():
         return True
     return kind == "country" and word.rstrip(".") in _FIRM_ENDS  # not "Royal Bank of Scotland"
 

@@ -141,6 +141,10 @@ ORG_WORDS = {
     "district", "amendment", "doctrine", "agreement", "accord", "treaty", "prize", "award",
     "trophy", "lab", "laboratory", "clinic", "mosque", "temple", "synagogue", "guild", "division",
 }
+# Organisation words that are also common surnames: "Tony Hall of Ohio", "Kristen
+# Day said" (after a given name they end a person's name)
+SURNAME_ORG_WORDS = frozenset({"hall", "day", "fox", "church", "castle", "banks"})
+# (not "house", "street", "park": "Georgia House", "Harley Street", "Victoria Park")
 NOT_NAME_START = {
     "the", "a", "an", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i",
     "you", "his", "her", "their", "our", "its", "but", "and", "or", "so", "if", "when", "while",

@@ -352,6 +352,9 @@ def test_places_are_canonical_and_unique():
     ("Results:\nNottingham Forest\n\nSouthampton said it would appeal.", []),
     # a particle and a place are no name ("Stade de France")
     ("Wales won at the Stade de France. “It's just a special moment,” he said.", []),
+    # an organisation's word that is also a surname, after a given name
+    ("Kristen Day leads the group. Day said the language was radical. Liam Fox said so "
+     "too, at the Georgia House on Labor Day.", ["Kristen Day", "Liam Fox"]),
     # a club's name is also a given name
     ("“The middle class is shrinking,” said Chelsea Nguyen, 52, a homemaker.",
      ["Chelsea Nguyen"]),
