@@ -395,7 +395,8 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     if lows[0] in NOT_NAME_START or lows[-1] in _PARTY_ENDS:
         return None, titled
     # (an organisation's word, but a surname after a given name: "Kristen Day")
-    surname_ok = len(lows) > 1 and lows[-1] in SURNAME_ORG_WORDS and _gendered(lows[0])
+    # (alone it is a surname a full name in the article may end with: "Day said")
+    surname_ok = lows[-1] in SURNAME_ORG_WORDS and (len(lows) == 1 or _gendered(lows[0]))
     if any(t in ORG_WORDS for t in (lows[:-1] if surname_ok else lows)):
         return None, titled
     if any(t in MONTHS_DAYS for t in tokens) or tokens[-1] == "I":
