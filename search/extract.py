@@ -288,9 +288,10 @@ def _clause_start(window: str) -> int:
 
 def _name_after(text: str, pos: int, end: int | None = None) -> re.Match | None:
     """_NAME_AFTER at ``pos``, past a title it took for a name's last word."""
-    m = _NAME_AFTER.match(text, pos, len(text) if end is None else end)
+    end = len(text) if end is None else end
+    m = _NAME_AFTER.match(text, pos, end)
     if m and text.startswith(".", m.end(1)) and m.group(1).rsplit(None, 1)[-1] in _TITLE_ABBREVIATIONS:
-        return _NAME_AFTER_TITLE.match(text, pos, len(text) if end is None else end) or m
+        return _NAME_AFTER_TITLE.match(text, pos, end) or m
     return m
 
 
@@ -757,7 +758,7 @@ def extract(article: Article) -> Extraction:
     features = feature_places(body)
     places = _dedupe(p for s, e, p in candidates
                      if (body[s:e] not in person_tokens or named_in(body, s, e))
-                     and not any(fs <= s and e <= fe for fs, fe, _f in features))
+                     and not (features and any(fs <= s and e <= fe for fs, fe, _f in features)))
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
     # (a dateline is where the story was filed, even when a club bears its name)
     shouted = article.title + "\n" + body

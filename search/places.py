@@ -463,7 +463,7 @@ def feature_places(text: str) -> list[tuple[int, int, str]]:
             words = m.group(1).split()
             start = s - len(before) + m.start()
             while words and (words[0].lower() in NOT_NAME_START or words[0] in _MONTH_WORDS
-                             or POSSESSIVE_END.search(words[0]) or _is_demonym(words[0])):
+                             or POSSESSIVE_END.search(words[0]) or _kind(words[0]) == "demonym"):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else s
                 words.pop(0)  # "In Silicon Valley", "Hawaii's Big Island", "Nigerian Brass River"
             if not words or any(w.lower() in ORG_WORDS for w in words):
@@ -477,11 +477,6 @@ def feature_places(text: str) -> list[tuple[int, int, str]]:
 
 # months and days, also as the wires shorten them ("Nov Lower Mississippi River")
 _MONTH_WORDS = frozenset(MONTHS_DAYS) | frozenset(m[:3] for m in MONTHS_DAYS)
-
-
-def _is_demonym(word: str) -> bool:
-    found = gazetteer().get(word)
-    return bool(found) and found[1].kind == "demonym"
 
 
 def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> list[str]:
