@@ -38,6 +38,7 @@ from .words import (
     ORG_WORDS,
     PERSON_TITLES,
     PERSONAL_ROLES,
+    PORTFOLIOS,
     POSSESSIVE_END,
     SURNAME_ORG_WORDS,
     WordFinder,
@@ -171,6 +172,10 @@ _NAME_END = (r"(?=\s*(?:[.,;:!?\n(\"“”—–]|$|(?:in|on|of|at|who|when|whil
              r"later|yesterday|today|recently|last|this|during|from|for|ahead|before|following|near|"
              r"outside)\b))")
 _NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_NAME_END}")
+# ... or past more words, when the last is a role: "said BBC labour affairs
+# correspondent Stephen Cape" (not "said the recent cases involving Ivan Boesky")
+_NAME_AFTER_ROLE = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{3,4}}?(?:{trie_pattern(sorted(ROLE_WORDS))})"
+                              rf"\s+{_TITLED}{NAME}){_JR}{_NAME_END}")
 # the same with a title: "said Army Capt. Christian Pardo," (where _NAME_AFTER
 # stops at "Army Capt", whose full stop could end a sentence)
 _NAME_AFTER_TITLE = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLE}{NAME}){_JR}{_NAME_END}")
@@ -186,7 +191,7 @@ _ACCORDING_OWNED = re.compile(
 _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[“\"]))")
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
-_AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}(?={_NAME_AFTER.pattern})")
+_AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}(?=\s)")  # (then _name_after)
 # "said Clinton’s top foreign policy aide Jake Sullivan.", "said Huckabee campaign
 # spokesman Hogan Gidley.": an owner or employer, a role, then the speaker (not
 # "said Paul Hofheinz of the Lisbon Council,", "said Jonathan Wolpaw and Dennis
@@ -289,7 +294,7 @@ def _clause_start(window: str) -> int:
 def _name_after(text: str, pos: int, end: int | None = None) -> re.Match | None:
     """_NAME_AFTER at ``pos``, past a title it took for a name's last word."""
     end = len(text) if end is None else end
-    m = _NAME_AFTER.match(text, pos, end)
+    m = _NAME_AFTER.match(text, pos, end) or _NAME_AFTER_ROLE.match(text, pos, end)
     if m and text.startswith(".", m.end(1)) and m.group(1).rsplit(None, 1)[-1] in _TITLE_ABBREVIATIONS:
         return _NAME_AFTER_TITLE.match(text, pos, end) or m
     return m
@@ -615,6 +620,34 @@ def _named_as_object(body: str, pos: int) -> bool:
     return False
 
 
+# People who speak for someone: "a spokesman for Mr Prescott warned" is the
+# spokesman's word, not Prescott's
+_PROXIES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "official",
+                      "officials", "aide", "aides", "lawyer", "lawyers", "attorney", "attorneys",
+                      "representative", "representatives", "adviser", "advisers", "advisor",
+                      "advisors", "wife", "husband", "son", "daughter", "brother", "sister",
+                      "widow", "family", "friend", "friends", "allies", "supporters", "staff",
+                      "campaign", "office", "team", "counsel"})
+
+
+def _spoken_for(body: str, pos: int) -> bool:
+    """Whether the name at ``pos`` is the one a proxy speaks for: "a
+    spokesman for Labour leader Ed Miliband", "lawyers for Smith", "the wife
+    of Mr Jones" (past capitalised words and roles before the name)."""
+    words = body[max(0, pos - 60):pos].split()
+    # (not past a comma: "A spokesman for Valero, Steve Fry, said" is Fry's)
+    popped = ""
+    while words and words[-1][-1:].isalpha() and (words[-1][:1].isupper()
+                                                  or words[-1].lower() in ROLE_WORDS):
+        popped = words.pop()
+    # (a portfolio is the proxy's own: "spokesman for sport Hugh Robertson")
+    return (len(words) >= 2 and words[-1] in ("for", "to", "of")
+            and words[-2].lower() in _PROXIES and popped not in _PORTFOLIO_WORDS)
+
+
+_PORTFOLIO_WORDS = PORTFOLIOS | {"sport", "sports", "culture", "environment", "media", "treasury"}
+
+
 def _resolve(name: str, titled: bool, full_names: list[str]) -> str | None:
     """A surname (or partial name) to the fullest name in the article: one that
     ends with it first ("Cruz" is "Ted Cruz", not a headline's "Ted Cruz
@@ -688,8 +721,12 @@ def extract(article: Article) -> Extraction:
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())
         # (the leftmost match may be no person, "Santa Barbara, ..., Marlin
         # Fitzwater said": then a later one, a few at most)
+        # (nor one a proxy speaks for: "A spokesman for Valero, Steve Fry, said")
         for _ in range(3):
-            if m is None or add_speaker(m.group(1), v_start - len(window) + m.start(1)):
+            if m is None:
+                break
+            at = v_start - len(window) + m.start(1)
+            if not _spoken_for(body, at) and add_speaker(m.group(1), at):
                 break
             m = _NAME_BEFORE.search(window, m.start(1) + 1)
         # "said X" names the speaker, "told X" / "praised X" the one spoken to or of
@@ -853,7 +890,8 @@ def _ends_with_verb(tail: str) -> bool:
 def _attribute(body, s, e, people, add_speaker, quotes):
     """Who said the quotation at body[s:e]: (named speaker, unnamed source)."""
     mark = 2 if body[e:e + 2] == "''" else 1  # the closing mark: ” " or ''
-    after = body[e + mark:e + 139 + mark]
+    after_at = e + mark
+    after = body[after_at:after_at + 139]
     mark = 2 if body[max(0, s - 2):s] == "''" else 1
     before = body[max(0, s - 139 - mark):max(0, s - mark)]
     # (a name's credit follows its quotation in the same paragraph: after a blank
@@ -875,7 +913,7 @@ def _attribute(body, s, e, people, add_speaker, quotes):
     credit = None
     if not m:  # a credit line: “...” ― Azucena Gonzàlez
         m = credit = _AFTER_CREDIT.match(named_after)
-    if m:
+    if m and not _spoken_for(body, after_at + m.end(1)):  # "..., a spokesman for X said"
         # a credit ends with its line (NAME's spaces would take the newline)
         raw = m.group(1).split("\n")[0] if credit else m.group(1)
         who = add_speaker(_after_descriptors(raw), e)
@@ -894,7 +932,7 @@ def _attribute(body, s, e, people, add_speaker, quotes):
     last = tail[-1:]
     m = ((_BEFORE_NAME_COLON.search(before) if last == ":" else None)  # "X said:", "X:", "X said,"
          or (_BEFORE_NAME_SAID.search(before) if _ends_with_verb(tail) else None))
-    if m:
+    if m and not _spoken_for(body, s - len(before) - mark + m.start(1)):
         who = add_speaker(m.group(1), s)
         if who:
             return who, None

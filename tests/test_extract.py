@@ -388,6 +388,17 @@ def test_places_are_canonical_and_unique():
     # "charged" reports speech at a clause's end, not before an object or "with"
     ("The quotas are unfair, Tom Smith charged. Police have charged Trevor Bickford, and the "
      "SEC charged Dean Witter with fraud.", ["Tom Smith"]),
+    # a proxy speaks for someone, not as them; past a comma the name is the proxy's
+    ("But a spokesman for Mr Prescott warned that the changes would go ahead. Lawyers for "
+     "Labour leader Ed Miliband said he would sue. The wife of ABC News producer Dax Tejera "
+     "said she was there.", []),
+    ("A spokesman for Valero, Steve Fry, said it knew of no reason. Shadow spokesman for sport "
+     "Hugh Robertson said: “I suspect the correct way is to fund it.”",
+     ["Steve Fry", "Hugh Robertson"]),
+    # four words of description when the last is a role (not "the recent cases involving")
+    ("All sides are anxious to avoid a confrontation, said BBC labour affairs correspondent "
+     "Stephen Cape. John Shad said the recent cases involving Ivan Boesky were a warning.",
+     ["Stephen Cape", "John Shad"]),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected
@@ -466,6 +477,10 @@ def test_speaker_rules(text, expected):
     # an owner's aide speaks for the owner, not as the owner
     ("Asked about the crisis, Rishi Sunak’s official spokesperson said: “This is certainly an "
      "unprecedented challenge.”", None),
+    ("“We will win the vote today and tomorrow,” a spokesman for Mr Prescott said.", None),
+    ("A spokesman for Mr Prescott said: “We will win the vote today.”", None),
+    ("“Failure to comply impedes shareholders,” said SEC deputy enforcement director Linda "
+     "Thomsen.", "Linda Thomsen"),
 ])
 def test_quote_attribution_forms(text, speaker):
     [quote] = extract(art(text)).quotes
