@@ -557,7 +557,8 @@ class _People:
             end = p + len(name if body.startswith(name, p) else name.split()[-1])
             ok = self._usable[k] = not (
                 _named_as_object(body, p) or _POSSESSIVE_AFTER.match(body, end)
-                or _inside(self.quoted, p) or _thing_mention(body, p))
+                or _inside(self.quoted, p) or _thing_mention(body, p)
+                or _reported_subject(body, p, end))
         return ok
 
     def last(self, pos: int, pronoun: str) -> str | None:
@@ -646,6 +647,21 @@ def _spoken_for(body: str, pos: int) -> bool:
 
 
 _PORTFOLIO_WORDS = PORTFOLIOS | {"sport", "sports", "culture", "environment", "media", "treasury"}
+
+
+_SPEECH_WORDS = frozenset(v for v in SPEECH_VERBS.split("|") if " " not in v) | {"that"}
+_NAME_END_RE = re.compile(_NAME_END)
+
+
+def _reported_subject(body: str, pos: int, end: int) -> bool:
+    """Whether the name at body[pos:end] is the subject of what someone says:
+    "But he said Mr Blair had lost the trust" (a later "he said" is still the
+    speaker's), not "..., said Mr Dein on Monday" (the speaker himself)."""
+    words = body[max(0, pos - 40):pos].split()
+    while words and words[-1][-1:].isalpha() and (words[-1][:1].isupper()
+                                                  or words[-1].lower() in ROLE_WORDS):
+        words.pop()
+    return bool(words) and words[-1] in _SPEECH_WORDS and not _NAME_END_RE.match(body, end)
 
 
 def _resolve(name: str, titled: bool, full_names: list[str]) -> str | None:

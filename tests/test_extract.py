@@ -599,6 +599,14 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     body = ("Alan Milburn spoke. He sought to end reports of a feud between Gordon Brown and "
             "Prime Minister Tony Blair. He stressed that Mr Brown would play the same role.")
     assert speakers(body) == ["Alan Milburn"]
+    # nor the subject of what someone says: a later "he said" is still the
+    # speaker's (but "..., said Mr Dein on Monday" names the speaker)
+    body = ("Lib Dem leader Charles Kennedy spoke to Tony Blair. But he said Mr Blair had lost "
+            "the trust of voters. “There is a fundamental lack of trust in him,” he said.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Charles Kennedy"]
+    body = ("Lib Dem leader Charles Kennedy spoke. “We will win,” said Arsenal vice-chairman "
+            "David Dein on Monday. “There is a fundamental lack of trust in him,” he said.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["David Dein", "David Dein"]
 
 
 def test_extraction_does_not_depend_on_the_hash_seed():
