@@ -224,7 +224,9 @@ _SUBJECT_COLON = re.compile(rf"(?:^|[.!?\n”\",]\s+)({_TITLED}{NAME}){_JR}{_AFF
 _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR}{_OF_PLACE},\s+"
                                rf"(?:who|which|a|an|the|at|in|on|during|after|speaking)\b[^.;\"“”]{{2,90}},\s+"
                                rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})\s*[:,]\s*$")
-_PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}\s*[:,]\s*$")
+# ("He told BBC Sport:": whom he told, before a colon)
+_PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}"
+                            rf"(?:\s*,|(?:\s+[\w’'.-]+){{0,4}}?\s*:)\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
                             rf"[^.!?\"“”\n]{{0,80}}[,:]\s*$")
@@ -946,10 +948,18 @@ def _attribute(body, s, e, people, add_speaker, quotes):
     # which can match at all: most quotations have none of these before them)
     tail = before.rstrip()
     last = tail[-1:]
-    m = ((_BEFORE_NAME_COLON.search(before) if last == ":" else None)  # "X said:", "X:", "X said,"
-         or (_BEFORE_NAME_SAID.search(before) if _ends_with_verb(tail) else None))
+    pattern = (_BEFORE_NAME_COLON if last == ":" else None)  # "X said:", "X:", "X said,"
+    m = pattern and pattern.search(before)
+    if not m and _ends_with_verb(tail):
+        pattern = _BEFORE_NAME_SAID
+        m = pattern.search(before)
     if m and not _spoken_for(body, s - len(before) - mark + m.start(1)):
         who = add_speaker(m.group(1), s)
+        # (a word that opens no name before it: "But Umaga said:", not "BBC
+        # Radio Five Live:")
+        first, _, rest = m.group(1).partition(" ")
+        if not who and rest and first.lower() in NOT_NAME_START:
+            who = add_speaker(rest, s)
         if who:
             return who, None
     # "Carson told his supporters, “...”", "Clinton posted a comment of her own,

@@ -477,6 +477,13 @@ def test_speaker_rules(text, expected):
     # an owner's aide speaks for the owner, not as the owner
     ("Asked about the crisis, Rishi Sunak’s official spokesperson said: “This is certainly an "
      "unprecedented challenge.”", None),
+    # a word that opens no name before the speaker; whom "he" told, before a colon
+    ("All Blacks captain Tama Umaga spoke. But Umaga said: “He'd be hard pushed to do that "
+     "now.”", "Tama Umaga"),
+    ("All Blacks captain Tama Umaga spoke. He told BBC Sport: “It's potentially the most "
+     "fearsome line-up.”", "Tama Umaga"),
+    ("Nicky Weir spoke. Weir told BBC Radio Five Live: “We don't want to rest on our "
+     "laurels.”", "Nicky Weir"),
     ("“We will win the vote today and tomorrow,” a spokesman for Mr Prescott said.", None),
     ("A spokesman for Mr Prescott said: “We will win the vote today.”", None),
     ("“Failure to comply impedes shareholders,” said SEC deputy enforcement director Linda "
