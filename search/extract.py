@@ -171,14 +171,14 @@ _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILI
 _NAME_END = (r"(?=\s*(?:[.,;:!?\n(\"“”—–]|$|(?:in|on|of|at|who|when|while|after|afterwards|earlier|"
              r"later|yesterday|today|recently|last|this|during|from|for|ahead|before|following|near|"
              r"outside)\b))")
-_NAME_AFTER = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_NAME_END}")
+_NAME_AFTER = re.compile(rf"\s+((?:\w[\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_NAME_END}")
 # ... or past more words, when the last is a role: "said BBC labour affairs
 # correspondent Stephen Cape" (not "said the recent cases involving Ivan Boesky")
-_NAME_AFTER_ROLE = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{3,4}}?(?:{trie_pattern(sorted(ROLE_WORDS))})"
+_NAME_AFTER_ROLE = re.compile(rf"\s+((?:\w[\w-]*\s+){{3,4}}?(?:{trie_pattern(sorted(ROLE_WORDS))})"
                               rf"\s+{_TITLED}{NAME}){_JR}{_NAME_END}")
 # the same with a title: "said Army Capt. Christian Pardo," (where _NAME_AFTER
 # stops at "Army Capt", whose full stop could end a sentence)
-_NAME_AFTER_TITLE = re.compile(rf"\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?{_TITLE}{NAME}){_JR}{_NAME_END}")
+_NAME_AFTER_TITLE = re.compile(rf"\s+((?:\w[\w-]*\s+){{0,3}}?{_TITLE}{NAME}){_JR}{_NAME_END}")
 _ROLE_COMMA_NAME = re.compile(rf"\s+the\s+([^,.;\"“”]{{2,60}}),\s+({_TITLED}{NAME})(?=\s*(?:[,.;:]|$))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 # "according to Ronald Reagan's former education secretary William J. Bennett":
@@ -200,7 +200,7 @@ _DESCRIPTOR = r"(?!(?:of|the|an?|at|from|in|for|with|on|to|by)\s)[a-z][\w-]*\s+"
 _AFTER_VERB_OWNED = re.compile(rf"\s*,?\s*{_VERB}\s+{NAME}\s+(?!(?:and|or)\s)"
                                rf"((?:{_DESCRIPTOR}){{1,5}}(?:[A-Z][a-z]+\s+)?{_TITLED}{NAME})"
                                r"(?=\s*(?:[.,;:!?\n]|$))")
-_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:[A-Za-z][\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
+_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:\w[\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
                               rf"{_AFFILIATION}(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf",?\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
@@ -317,7 +317,7 @@ def _after_descriptors(cand: str) -> str:
 
 
 _MODIFIER = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "State-owned", "Cash-strapped"
-_LAST_DESCRIPTOR = re.compile(r"^.*\b([a-z][\w-]*)\s+")
+_LAST_DESCRIPTOR = re.compile(r"^.*\b([a-z0-9][\w-]*)\s+")  # (or "20-year-old")
 
 
 def _possessive(name: str) -> str:
@@ -591,8 +591,13 @@ _THING_NOUNS = frozenset({"group", "organisation", "organization", "company", "f
 def _thing_mention(body: str, pos: int) -> bool:
     """Whether the name at ``pos`` is a thing's, which no "he" stands for: a
     noun of things is before it."""
-    before = body[max(0, pos - 20):pos].split()
-    return bool(before) and before[-1].lower() in _THING_NOUNS
+    before = body[max(0, pos - 30):pos].split()
+    # (past the name's own words: its surname at "Hain" of "The Peter Hain")
+    while before and before[-1].isalpha() and before[-1][0].isupper() and \
+            before[-1].lower() not in _ROLES_AND_TITLES:
+        before.pop()
+    # (or "the": "The Peter Hain \"mongrel\" attack", "the Tony Blair era")
+    return bool(before) and (before[-1].lower() in _THING_NOUNS or before[-1] in ("the", "The"))
 
 
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\b|[’'](?!\w)")
@@ -612,13 +617,21 @@ _OBJECT_BEFORE = frozenset({
 def _named_as_object(body: str, pos: int) -> bool:
     """Whether the name at ``pos`` follows a preposition or a verb done to
     someone, past any titles and roles before it ("told host Chris Cuomo")."""
-    for word in reversed(body[max(0, pos - 60):pos].split()):
+    words = body[max(0, pos - 60):pos].split()
+    past_comma = False
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         low = word.strip(",;:()\"'“”‘’").lower()
         if low.endswith((".", "!", "?")) and not (len(low) == 2 or low[:-1] in PERSON_TITLES
                                                   or low[:-1] in ROLE_WORDS):
             return False  # the sentence before: "Chagoury. Mr. Band asked"
         if word[:1].isupper() or low in ROLE_WORDS or low in ("and", "or", "&"):
+            past_comma = past_comma or word.endswith(",")
             continue  # (past other names: "between Gordon Brown and Prime Minister Tony Blair")
+        # "according to John Houlihan" names a speaker, but "According to
+        # Mandaric, Redknapp vowed" the one he speaks of
+        if low == "to" and i > 0 and words[i - 1].lower() == "according":
+            return past_comma
         return low in _OBJECT_BEFORE
     return False
 
@@ -717,6 +730,7 @@ def extract(article: Article) -> Extraction:
     place_names -= person_tokens
 
     speakers: dict[str, int] = {}  # name -> first position
+    said: list[tuple[int, str]] = []  # (position, name) of each report of speech
 
     def add_speaker(raw: str, pos: int) -> str | None:
         name, titled = person_name(raw, place_names)
@@ -725,6 +739,7 @@ def extract(article: Article) -> Extraction:
         resolved = _resolve(name, titled or name in titled_surnames, full_names)
         if resolved:
             speakers.setdefault(resolved, pos)
+            said.append((pos, resolved))
         return resolved
 
     for v_start, v_end, verb in _verb_finder().find(body):
@@ -785,6 +800,8 @@ def extract(article: Article) -> Extraction:
         who = people.last(m.start(), m.group(1))
         if who:
             speakers.setdefault(who, m.start())
+            said.append((m.start(), who))
+    said = sorted(p for p in said if not _inside(quoted, p[0]))
 
     quotes = []
     sources: list[str] = []
@@ -792,7 +809,7 @@ def extract(article: Article) -> Extraction:
         qtext = body[s:e].strip()
         if len(qtext.split()) < 3:
             continue
-        speaker, source = _attribute(body, s, e, people, add_speaker, quotes)
+        speaker, source = _attribute(body, s, e, people, add_speaker, quotes, said)
         if source and source not in sources:
             sources.append(source)
         if speaker is None and source is None and len(qtext.split()) < 5:
@@ -905,7 +922,10 @@ def _ends_with_verb(tail: str) -> bool:
     return bool(words) and words[-1] in _VERB_LAST_WORDS
 
 
-def _attribute(body, s, e, people, add_speaker, quotes):
+_CREDITED_AFTER = re.compile(rf"[^.!?\n“”\"]{{0,80}}?\b(?:{_VERB})\b|\s*,?\s*(?:is|was)\s")
+
+
+def _attribute(body, s, e, people, add_speaker, quotes, said):
     """Who said the quotation at body[s:e]: (named speaker, unnamed source)."""
     mark = 2 if body[e:e + 2] == "''" else 1  # the closing mark: ” " or ''
     after_at = e + mark
@@ -943,6 +963,10 @@ def _attribute(body, s, e, people, add_speaker, quotes):
         return who, None
     m = _UNNAMED.match(after.lstrip(" ,\n"))
     if m and re.search(rf"^\s*,?\s*{re.escape(m.group(1))}[^.]*?\b{_VERB}\b", after):
+        return None, m.group(1)
+    v = _AFTER_VERB_NAME.match(after)  # '“...,” said one analyst'
+    m = v and _UNNAMED.match(after[v.end():].lstrip())
+    if m:
         return None, m.group(1)
     # (each pattern below ends its window; the window's last character says
     # which can match at all: most quotations have none of these before them)
@@ -987,6 +1011,22 @@ def _attribute(body, s, e, people, add_speaker, quotes):
     if quotes and body[quotes[-1].end:s].count("\n") <= 2 and (
             "\n" not in body[quotes[-1].end:s] or s <= 1 or body[s - 2] == "\n"):
         return quotes[-1].speaker, quotes[-1].source
+    # A quotation that opens a paragraph after one that reports what someone
+    # said is theirs: "Mr Dein said that ... he feared ...\n\n“Television has
+    # been the driving force ...”" (the report nearest before it)
+    line = body.rfind("\n", 0, s) + 1
+    if not body[line:s].strip(" \"“‘'"):
+        end = line
+        while end and body[end - 1] in "\n \t":
+            end -= 1
+        start = body.rfind("\n", 0, end) + 1
+        k = bisect.bisect_left(said, (end,)) - 1
+        # (not one credited after it to someone else, named or not: '“...,” said
+        # one banker', '“...,” Orange said'; but '“...,” Vargas Llosa said')
+        credit = _CREDITED_AFTER.match(after)
+        if k >= 0 and said[k][0] >= start and (
+                not credit or said[k][1].rsplit(None, 1)[-1] in credit.group(0).split()):
+            return said[k][1], None
     return None, None
 
 

@@ -494,6 +494,26 @@ def test_quote_attribution_forms(text, speaker):
     assert quote.speaker == speaker
 
 
+def test_a_quotation_opening_a_paragraph_is_the_last_reported_speakers():
+    """BBC and Reuters style: a paragraph reports what someone said, the next
+    opens with a quotation credited to no one; it is theirs, unless a credit
+    after it names someone else or no one."""
+    body = ("Arsenal vice-chairman David Dein spoke in Dubai.\n\nMr Dein said that, although "
+            "television money had driven the game, he feared there might now be too many games. "
+            "Clubs have seen their income soar.\n\n\"Television has been the driving force over "
+            "the past 10 years.\"")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["David Dein"]
+    body = ("Federal Reserve Board chairman Paul Volcker said rates would stay where they are."
+            "\n\n\"It was a definite hint at lower interest rates,\" said one analyst who was "
+            "there.")
+    [quote] = extract(art(body)).quotes
+    assert (quote.speaker, quote.source) == (None, "one analyst")
+    # a credit to the same surname the report gave in full
+    body = ("The novelist Mario Vargas Llosa said in Houston that the comments were wrong.\n\n"
+            "\"He is a clown, but a dangerous clown,\" Vargas Llosa said.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Mario Vargas Llosa"]
+
+
 def test_a_named_credit_stays_in_its_paragraph():
     """A hard-wrapped credit on the next line is the quotation's (the seed
     article's "said Nujaifi"); a name after a blank line opens a new sentence."""
