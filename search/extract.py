@@ -246,8 +246,10 @@ _PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to",
 # tried at every position, about twice as slow over a whole article)
 _PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
 _UNNAMED = re.compile(
-    r"\b((?:an?|the|one)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|"
-    r"source|aide|insider|diplomat|witness|resident|analyst|mother|father|worker|officer))\b")
+    r"\b((?:an?|the|one|our|his|her|its|their)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|"
+    r"spokesperson|official|source|aide|insider|diplomat|witness|resident|analyst|mother|father|"
+    r"worker|officer|correspondent|reporter|editor|banker|trader|dealer|economist|lawyer|expert|"
+    r"executive))\b")
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -313,6 +315,8 @@ def _after_descriptors(cand: str) -> str:
     name = cand[m.end():]
     if m.group(1) in ("the", "a", "an") and name.split()[0].lower().rstrip(".") not in PERSON_TITLES:
         return ""
+    if m.group(1) in _THING_NOUNS:
+        return ""  # "said investment bank Merrill Lynch"
     return name
 
 
@@ -585,7 +589,18 @@ class _People:
 # al-Sharia", "the band Kasabian"
 _THING_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "team",
                           "club", "party", "movement", "band", "network", "agency", "brand",
-                          "label", "website", "show", "film"})
+                          "label", "website", "show", "film",
+                          # and firms' kinds: "investment bank Merrill Lynch said"
+                          "bank", "brokerage", "insurer", "carmaker",
+                          "automaker", "retailer", "newspaper", "magazine", "airline",
+                          "manufacturer", "supermarket", "watchdog",
+                          "regulator", "charity", "lender", "conglomerate", "giant"})
+
+
+def _org_before(body: str, pos: int) -> bool:
+    """Whether a noun of things stands right before the name at ``pos``."""
+    word = body[max(0, pos - 20):pos].rsplit(None, 1)[-1:]
+    return bool(word) and word[0].lower() in _THING_NOUNS
 
 
 def _thing_mention(body: str, pos: int) -> bool:
@@ -754,12 +769,16 @@ def extract(article: Article) -> Extraction:
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())
         # (the leftmost match may be no person, "Santa Barbara, ..., Marlin
         # Fitzwater said": then a later one, a few at most)
-        # (nor one a proxy speaks for: "A spokesman for Valero, Steve Fry, said")
+        # (nor one a proxy speaks for, "A spokesman for Valero, Steve Fry, said",
+        # nor a firm: then past the whole name, not "Lynch" of "bank Merrill Lynch")
         for _ in range(3):
             if m is None:
                 break
             at = v_start - len(window) + m.start(1)
-            if not _spoken_for(body, at) and add_speaker(m.group(1), at):
+            if _spoken_for(body, at) or _org_before(body, at):
+                m = _NAME_BEFORE.search(window, m.end(1))
+                continue
+            if add_speaker(m.group(1), at):
                 break
             m = _NAME_BEFORE.search(window, m.start(1) + 1)
         # "said X" names the speaker, "told X" / "praised X" the one spoken to or of
@@ -977,7 +996,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     if not m and _ends_with_verb(tail):
         pattern = _BEFORE_NAME_SAID
         m = pattern.search(before)
-    if m and not _spoken_for(body, s - len(before) - mark + m.start(1)):
+    at = m and s - len(before) - mark + m.start(1)
+    if m and not (_spoken_for(body, at) or _org_before(body, at)):
         who = add_speaker(m.group(1), s)
         # (a word that opens no name before it: "But Umaga said:", not "BBC
         # Radio Five Live:")
@@ -1010,6 +1030,11 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     # paragraph, carries on the same speaker (news style for long quotations).
     if quotes and body[quotes[-1].end:s].count("\n") <= 2 and (
             "\n" not in body[quotes[-1].end:s] or s <= 1 or body[s - 2] == "\n"):
+        # (unless someone else's words are reported between: '“...,” he said.
+        # BBC correspondent Stephen Cape said the unions were “a formidable force”')
+        k = bisect.bisect_left(said, (s,)) - 1
+        if k >= 0 and said[k][0] > quotes[-1].end + 1 and said[k][1] != quotes[-1].speaker:
+            return said[k][1], None
         return quotes[-1].speaker, quotes[-1].source
     # A quotation that opens a paragraph after one that reports what someone
     # said is theirs: "Mr Dein said that ... he feared ...\n\n“Television has

@@ -395,6 +395,10 @@ def test_places_are_canonical_and_unique():
     ("A spokesman for Valero, Steve Fry, said it knew of no reason. Shadow spokesman for sport "
      "Hugh Robertson said: “I suspect the correct way is to fund it.”",
      ["Steve Fry", "Hugh Robertson"]),
+    # a firm's kind before a name that looks like a person's ("broker" is a person's)
+    ("“We remain cautious,” investment bank Merrill Lynch said of Carlsberg. Internet giant "
+     "Hewlett Packard said it would grow. Broker Dinesh Walji said selling will slow.",
+     ["Dinesh Walji"]),
     # four words of description when the last is a role (not "the recent cases involving")
     ("All sides are anxious to avoid a confrontation, said BBC labour affairs correspondent "
      "Stephen Cape. John Shad said the recent cases involving Ivan Boesky were a warning.",
@@ -512,6 +516,11 @@ def test_a_quotation_opening_a_paragraph_is_the_last_reported_speakers():
     body = ("The novelist Mario Vargas Llosa said in Houston that the comments were wrong.\n\n"
             "\"He is a clown, but a dangerous clown,\" Vargas Llosa said.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Mario Vargas Llosa"]
+    # a quotation goes on with the last speaker, unless someone else's words
+    # are reported between
+    body = ("PCS leader Mark Serwotka spoke. “We will fight on and on,” he said. BBC "
+            "correspondent Stephen Cape said the unions were “a formidable force, it seems” now.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Mark Serwotka", "Stephen Cape"]
 
 
 def test_a_named_credit_stays_in_its_paragraph():
