@@ -847,8 +847,10 @@ def extract(article: Article) -> Extraction:
     # (a feature's name holds places of its own: "the Gulf of Aden" is neither
     # the Gulf nor Aden)
     features = feature_places(body)
+    firms = _firm_towns(body)
     places = _dedupe(p for s, e, p in candidates
-                     if (body[s:e] not in person_tokens or named_in(body, s, e))
+                     if ((body[s:e] not in person_tokens and body[s:e] not in firms)
+                         or named_in(body, s, e))
                      and not (features and any(fs <= s and e <= fe for fs, fe, _f in features)))
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
     # (a dateline is where the story was filed, even when a club bears its name)
@@ -876,6 +878,28 @@ FIRM_WORDS = frozenset({
     "nv", "gmbh", "bhd", "spa", "lp",
 })
 _FIRM_AFTER = re.compile(r"(?:\s+(?:and|&))?\s+([A-Z][A-Za-z]*)\b")
+# A firm's name that opens with a town's: "Badger Meter Inc", "Aurora Foods Inc"
+_FIRM_NAME = re.compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z][\w&'.-]*){1,3}?[ \t]+"
+                        r"(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|Corporation|Group|Holdings|Industries|"
+                        r"Bancorp)\b")
+
+
+def _firm_towns(body: str) -> frozenset[str]:
+    """Towns whose names open a firm's name in the article: there the bare
+    word is the firm's short name too ("Badger was trading at 21-5/8"), not
+    the town, unless the article puts it after "in" (see named_in)."""
+    if not ("Inc" in body or "Co" in body or "Group" in body or "Ltd" in body or "Plc" in body
+            or "PLC" in body or "LLC" in body or "Holdings" in body or "Industries" in body
+            or "Bancorp" in body):
+        return frozenset()
+    gaz = gazetteer()
+    out = set()
+    for m in _FIRM_NAME.finditer(body):
+        found = gaz.get(m.group(1))
+        # (not a metropolis: "Peking Foreign Trade Corp ... Peking's telephone office")
+        if found and found[1].kind in ("city", "town") and found[1].population < 3_000_000:
+            out.add(m.group(1))
+    return frozenset(out)
 
 
 def _firm_named(name: str, body: str) -> bool:

@@ -206,6 +206,12 @@ def test_seed_quotes_attributed(seed):
     ("Rep. Tony Hall of Ohio said Mazda Motor Corp of Japan would sell to Pearson Plc of "
      "Britain.", ["Ohio", "Japan", "United Kingdom"], []),
     ("The Bank of England and the Church of England met in the Hall of Fame.", [], ["England"]),
+    # a town that opens a firm's name: its bare word is the firm too, unless "in" it
+    ("MILWAUKEE, March 12 - Badger Meter Inc said it knew of no reason.\n\nBadger was "
+     "trading at 21-5/8, up 1-5/8.", ["Milwaukee"], ["Badger"]),
+    ("Phoenix Steel Corp said it had a new plan. Phoenix said its plant in Claymont would "
+     "stay open.", ["Claymont"], ["Phoenix"]),
+    ("Aurora Foods Inc said it would move its offices to Aurora.", ["Aurora"], []),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
