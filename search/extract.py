@@ -666,16 +666,31 @@ def _spoken_for(body: str, pos: int) -> bool:
     spokesman for Labour leader Ed Miliband", "lawyers for Smith", "the wife
     of Mr Jones" (past capitalised words and roles before the name)."""
     words = body[max(0, pos - 60):pos].split()
-    # (not past a comma: "A spokesman for Valero, Steve Fry, said" is Fry's)
-    popped = ""
-    while words and words[-1][-1:].isalpha() and (words[-1][:1].isupper()
-                                                  or words[-1].lower() in ROLE_WORDS):
+    # (not past a comma: "A spokesman for Valero, Steve Fry, said" is Fry's;
+    # past two words of a portfolio the lists lack: "an aide to French
+    # agriculture minister Francois Guillaume")
+    popped, loose = "", 0
+    while words and words[-1][-1:].isalpha():
+        if not (words[-1][:1].isupper() or words[-1].lower() in ROLE_WORDS):
+            loose += 1
+            if loose > 2 or words[-1] in ("for", "to", "of"):
+                break
         popped = words.pop()
     # (a portfolio is the proxy's own: "spokesman for sport Hugh Robertson")
-    return (len(words) >= 2 and words[-1] in ("for", "to", "of")
-            and words[-2].lower() in _PROXIES and popped not in _PORTFOLIO_WORDS)
+    if len(words) < 2 or words[-1] not in ("for", "to", "of") or popped in _PORTFOLIO_WORDS:
+        return False
+    proxy = words[-2]
+    # (capitalised, an office is a name's: "Office of Management and Budget
+    # Director James Miller said")
+    return proxy.lower() in _PROXIES and (proxy.islower() or proxy.lower() not in _BODIES)
 
 
+_BODIES = frozenset({"office", "campaign", "team", "staff", "family"})
+
+
+_PROXY_APPOSITIVE = re.compile(
+    rf"({_TITLED}{NAME}),\s+(?:an?|the|one)\s+(?:[\w-]+\s+){{0,3}}?(?:{trie_pattern(sorted(_PROXIES))})"
+    rf"\s+(?:to|for|of)\s+[^,.;\"“”]*$")
 _PORTFOLIO_WORDS = PORTFOLIOS | {"sport", "sports", "culture", "environment", "media", "treasury"}
 
 
@@ -776,6 +791,10 @@ def extract(article: Article) -> Extraction:
                 break
             at = v_start - len(window) + m.start(1)
             if _spoken_for(body, at) or _org_before(body, at):
+                # (Reuters: "Yves Van Haecke, an aide to ... Francois Guillaume said")
+                proxy = _PROXY_APPOSITIVE.search(body, max(0, at - 150), at)
+                if proxy and add_speaker(proxy.group(1), proxy.start(1)):
+                    break
                 m = _NAME_BEFORE.search(window, m.end(1))
                 continue
             if add_speaker(m.group(1), at):

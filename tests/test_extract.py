@@ -401,6 +401,11 @@ def test_places_are_canonical_and_unique():
     ("A spokesman for Valero, Steve Fry, said it knew of no reason. Shadow spokesman for sport "
      "Hugh Robertson said: “I suspect the correct way is to fund it.”",
      ["Steve Fry", "Hugh Robertson"]),
+    # the person before the proxy's role (Reuters writes no closing comma); an
+    # office in a name is no proxy
+    ("France supports the plan, Yves Van Haecke, an aide to French agriculture minister "
+     "Francois Guillaume said. Office of Management and Budget Director James Miller said so.",
+     ["Yves Van Haecke", "James Miller"]),
     # a firm's kind before a name that looks like a person's ("broker" is a person's)
     ("“We remain cautious,” investment bank Merrill Lynch said of Carlsberg. Internet giant "
      "Hewlett Packard said it would grow. Broker Dinesh Walji said selling will slow.",
