@@ -245,13 +245,15 @@ _PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to",
 # scanned for that letter by the regex engine, one that opens with \b is
 # tried at every position, about twice as slow over a whole article)
 _PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
-_UNNAMED = re.compile(
-    r"\b((?:an?|the|one|our|his|her|its|their)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|"
-    r"spokesperson|official|source|aide|insider|diplomat|witness|resident|analyst|mother|father|"
-    r"worker|officer|correspondent|reporter|editor|banker|trader|dealer|economist|lawyer|expert|"
-    r"executive))\b")
+_UNNAMED_NOUNS = (r"(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|source|aide|"
+                  r"insider|diplomat|witness|resident|analyst|mother|father|worker|officer|"
+                  r"correspondent|reporter|editor|banker|trader|dealer|economist|lawyer|expert)\b")
+# (in lower case: after a quotation, "A spokesman said" opens another sentence)
+_UNNAMED = re.compile(rf"\b((?:an?|the|one|our|his|her|its|their)\s+{_UNNAMED_NOUNS})")
 
 
+_UNNAMED_SAYS = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Oo]ur|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+                           rf"{_UNNAMED_NOUNS}\s+(?:has\s+|had\s+|also\s+)?{_VERB}\b")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "B.C.", "D.C.", "U.S.A."})
 _ROLES_AND_TITLES = frozenset(ROLE_WORDS | PERSON_TITLES)
@@ -582,7 +584,11 @@ class _People:
             if self.usable(k) and gender != other_gender and name.split()[0].lower() not in other:
                 at = p
                 fits.add(name)
-        return fits.pop() if len(fits) == 1 else None
+        # (not past someone unnamed who speaks since: "John Prescott held a
+        # meeting. Our correspondent said that ..., he added" is the correspondent)
+        if len(fits) != 1 or _UNNAMED_SAYS.search(self.body, at, pos):
+            return None
+        return fits.pop()
 
 
 # Nouns before a name that make it a thing's: "the terrorist group Ansar
@@ -769,7 +775,8 @@ def extract(article: Article) -> Extraction:
         resolved = _resolve(name, titled or name in titled_surnames, full_names)
         if resolved:
             speakers.setdefault(resolved, pos)
-            said.append((pos, resolved))
+            if not _inside(quoted, pos):  # (kept in text order for _attribute)
+                bisect.insort(said, (pos, resolved))
         return resolved
 
     for v_start, v_end, verb in _verb_finder().find(body):
@@ -838,8 +845,7 @@ def extract(article: Article) -> Extraction:
         who = people.last(m.start(), m.group(1))
         if who:
             speakers.setdefault(who, m.start())
-            said.append((m.start(), who))
-    said = sorted(p for p in said if not _inside(quoted, p[0]))
+            bisect.insort(said, (m.start(), who))
 
     quotes = []
     sources: list[str] = []

@@ -651,6 +651,10 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     body = ("Lib Dem leader Charles Kennedy spoke to Tony Blair. But he said Mr Blair had lost "
             "the trust of voters. “There is a fundamental lack of trust in him,” he said.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Charles Kennedy"]
+    # nor one someone unnamed has spoken after
+    body = ("Deputy Prime Minister John Prescott held a private meeting. Our correspondent said "
+            "that he understood no deal had been offered, and there was room for talks, he added.")
+    assert speakers(body) == []
     body = ("Lib Dem leader Charles Kennedy spoke. “We will win,” said Arsenal vice-chairman "
             "David Dein on Monday. “There is a fundamental lack of trust in him,” he said.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["David Dein", "David Dein"]
