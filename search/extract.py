@@ -297,10 +297,20 @@ def _clause_start(window: str) -> int:
     return start
 
 
+_CLAUSE_WORDS = frozenset({"it", "he", "she", "they", "we", "i", "you", "that", "would", "will",
+                           "could", "should", "can", "may", "might", "must", "was", "were", "is",
+                           "are", "had", "has", "have", "be", "been", "not", "there", "this",
+                           "which", "what", "if"})
+
+
 def _name_after(text: str, pos: int, end: int | None = None) -> re.Match | None:
     """_NAME_AFTER at ``pos``, past a title it took for a name's last word."""
     end = len(text) if end is None else end
     m = _NAME_AFTER.match(text, pos, end) or _NAME_AFTER_ROLE.match(text, pos, end)
+    # (the words before the name describe the speaker, they are no clause: "said
+    # it would allow Mr Glazer", "said that Mr Blair")
+    if m and _CLAUSE_WORDS.intersection(text[m.start(1):m.end(1)].split()):
+        return None
     if m and text.startswith(".", m.end(1)) and m.group(1).rsplit(None, 1)[-1] in _TITLE_ABBREVIATIONS:
         return _NAME_AFTER_TITLE.match(text, pos, end) or m
     return m

@@ -401,6 +401,9 @@ def test_places_are_canonical_and_unique():
     ("A spokesman for Valero, Steve Fry, said it knew of no reason. Shadow spokesman for sport "
      "Hugh Robertson said: “I suspect the correct way is to fund it.”",
      ["Steve Fry", "Hugh Robertson"]),
+    # the words after "said" describe a speaker, they are no clause
+    ("In a statement, the club said it would allow Mr Glazer limited due diligence. The "
+     "sources added that Volcker, for his part, is dissatisfied.", []),
     # the person before the proxy's role (Reuters writes no closing comma); an
     # office in a name is no proxy
     ("France supports the plan, Yves Van Haecke, an aide to French agriculture minister "
