@@ -574,7 +574,7 @@ class _People:
             body = self.body
             end = p + len(name if body.startswith(name, p) else name.split()[-1])
             ok = self._usable[k] = not (
-                _named_as_object(body, p) or _POSSESSIVE_AFTER.match(body, end)
+                _named_as_object(body, p, end) or _POSSESSIVE_AFTER.match(body, end)
                 or _inside(self.quoted, p) or _thing_mention(body, p)
                 or _reported_subject(body, p, end))
         return ok
@@ -645,11 +645,11 @@ _OBJECT_BEFORE = frozenset({
 })
 
 
-def _named_as_object(body: str, pos: int) -> bool:
+def _named_as_object(body: str, pos: int, end: int | None = None) -> bool:
     """Whether the name at ``pos`` follows a preposition or a verb done to
     someone, past any titles and roles before it ("told host Chris Cuomo")."""
     words = body[max(0, pos - 60):pos].split()
-    past_comma = False
+    past_comma = listed = False
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         low = word.strip(",;:()\"'“”‘’").lower()
@@ -658,13 +658,22 @@ def _named_as_object(body: str, pos: int) -> bool:
             return False  # the sentence before: "Chagoury. Mr. Band asked"
         if word[:1].isupper() or low in ROLE_WORDS or low in ("and", "or", "&"):
             past_comma = past_comma or word.endswith(",")
+            listed = listed or low in ("and", "or", "&")
             continue  # (past other names: "between Gordon Brown and Prime Minister Tony Blair")
+        # a clause before: "on the subject of Mr Kilroy-Silk, Mr Morris despatches
+        # him" (not a list: "including Annette Bening, Kate Winslet and ...")
+        if past_comma and not listed and low not in ("according", "to") and \
+                end is not None and not _LIST_GOES_ON.match(body, end):
+            return False
         # "according to John Houlihan" names a speaker, but "According to
         # Mandaric, Redknapp vowed" the one he speaks of
         if low == "to" and i > 0 and words[i - 1].lower() == "according":
             return past_comma
         return low in _OBJECT_BEFORE
     return False
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
 
 
 # People who speak for someone: "a spokesman for Mr Prescott warned" is the

@@ -654,6 +654,14 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     body = ("Lib Dem leader Charles Kennedy spoke to Tony Blair. But he said Mr Blair had lost "
             "the trust of voters. “There is a fundamental lack of trust in him,” he said.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Charles Kennedy"]
+    # a name after a clause's comma is no object ("on the subject of Mr
+    # Kilroy-Silk, Mr Morris despatches him"), but one in a list is
+    body = ("UKIP adviser Dick Morris met Robert Kilroy-Silk. And, on the subject of Mr "
+            "Kilroy-Silk, Mr Morris despatches him. “Look, we are not going to win,” he said.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Dick Morris"]
+    body = ("Hilary Swank won, beating stars including Annette Bening, Kate Winslet and Imelda "
+            "Staunton. “I don't know what I did to deserve this,” she told the audience.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Hilary Swank"]
     # nor one someone unnamed has spoken after
     body = ("Deputy Prime Minister John Prescott held a private meeting. Our correspondent said "
             "that he understood no deal had been offered, and there was room for talks, he added.")
