@@ -245,9 +245,15 @@ _PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to",
 # scanned for that letter by the regex engine, one that opens with \b is
 # tried at every position, about twice as slow over a whole article)
 _PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
-_UNNAMED_NOUNS = (r"(?:[\w-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|source|aide|"
-                  r"insider|diplomat|witness|resident|analyst|mother|father|worker|officer|"
-                  r"correspondent|reporter|editor|banker|trader|dealer|economist|lawyer|expert)\b")
+_UNNAMED_WORDS = ("spokesman|spokeswoman|spokesperson|official|source|aide|insider|diplomat|"
+                  "witness|resident|analyst|mother|father|worker|officer|correspondent|reporter|"
+                  "editor|banker|trader|dealer|economist|lawyer|expert")
+_UNNAMED_NOUNS = rf"(?:[\w-]+\s+){{0,4}}?(?:{_UNNAMED_WORDS})\b"
+
+
+@lru_cache(maxsize=1)
+def _unnamed_noun_finder() -> WordFinder:
+    return WordFinder(_UNNAMED_WORDS.split("|"))
 # (in lower case: after a quotation, "A spokesman said" opens another sentence)
 _UNNAMED = re.compile(rf"\b((?:an?|the|one|our|his|her|its|their)\s+{_UNNAMED_NOUNS})")
 
@@ -297,6 +303,7 @@ def _clause_start(window: str) -> int:
     return start
 
 
+_ROLE_WORDS_SET = frozenset(ROLE_WORDS)
 _CLAUSE_WORDS = frozenset({"it", "he", "she", "they", "we", "i", "you", "that", "would", "will",
                            "could", "should", "can", "may", "might", "must", "was", "were", "is",
                            "are", "had", "has", "have", "be", "been", "not", "there", "this",
@@ -306,7 +313,9 @@ _CLAUSE_WORDS = frozenset({"it", "he", "she", "they", "we", "i", "you", "that", 
 def _name_after(text: str, pos: int, end: int | None = None) -> re.Match | None:
     """_NAME_AFTER at ``pos``, past a title it took for a name's last word."""
     end = len(text) if end is None else end
-    m = _NAME_AFTER.match(text, pos, end) or _NAME_AFTER_ROLE.match(text, pos, end)
+    m = _NAME_AFTER.match(text, pos, end)
+    if m is None and _ROLE_WORDS_SET.intersection(text[pos:pos + 60].split()[3:5]):
+        m = _NAME_AFTER_ROLE.match(text, pos, end)  # (tried only where a role can end it)
     # (the words before the name describe the speaker, they are no clause: "said
     # it would allow Mr Glazer", "said that Mr Blair")
     if m and _CLAUSE_WORDS.intersection(text[m.start(1):m.end(1)].split()):
@@ -561,6 +570,7 @@ class _People:
         self.body, self.quoted, self.named = body, quoted, named
         self.starts = [p for p, _name, _gender in named]
         self._usable: dict[int, bool] = {}
+        self._nouns: list[int] | None = None
 
     def usable(self, k: int) -> bool:
         """Whether the k-th mention can be a "he": not a person named as an
@@ -596,9 +606,19 @@ class _People:
                 fits.add(name)
         # (not past someone unnamed who speaks since: "John Prescott held a
         # meeting. Our correspondent said that ..., he added" is the correspondent)
-        if len(fits) != 1 or _UNNAMED_SAYS.search(self.body, at, pos):
+        if len(fits) != 1 or self._unnamed_says(at, pos):
             return None
         return fits.pop()
+
+    def _unnamed_says(self, start: int, end: int) -> bool:
+        """Whether someone unnamed speaks in body[start:end] ("Our correspondent
+        said"): the regex runs only where one of its nouns stands, which an
+        Aho-Corasick pass finds once per article."""
+        if self._nouns is None:
+            self._nouns = [s for s, _e, _w in _unnamed_noun_finder().find(self.body)]
+        k = bisect.bisect_left(self._nouns, start)
+        return k < len(self._nouns) and self._nouns[k] < end and \
+            _UNNAMED_SAYS.search(self.body, start, end) is not None
 
 
 # Nouns before a name that make it a thing's: "the terrorist group Ansar
@@ -760,6 +780,7 @@ def preload() -> None:
     preload_places()
     _verb_finder()
     _lower_led_finder()
+    _unnamed_noun_finder()
 
 
 def extract(article: Article) -> Extraction:
@@ -891,7 +912,7 @@ def extract(article: Article) -> Extraction:
     # (a feature's name holds places of its own: "the Gulf of Aden" is neither
     # the Gulf nor Aden)
     features = feature_places(body)
-    firms = _firm_towns(body)
+    firms = _firm_towns(body, candidates)
     places = _dedupe(p for s, e, p in candidates
                      if ((body[s:e] not in person_tokens and body[s:e] not in firms)
                          or named_in(body, s, e))
@@ -922,27 +943,33 @@ FIRM_WORDS = frozenset({
     "nv", "gmbh", "bhd", "spa", "lp",
 })
 _FIRM_AFTER = re.compile(r"(?:\s+(?:and|&))?\s+([A-Z][A-Za-z]*)\b")
-# A firm's name that opens with a town's: "Badger Meter Inc", "Aurora Foods Inc"
-_FIRM_NAME = re.compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z][\w&'.-]*){1,3}?[ \t]+"
-                        r"(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|Corporation|Group|Holdings|Industries|"
-                        r"Bancorp)\b")
+# A firm's name after a town's: "Badger| Meter Inc", "Aurora| Foods Inc"
+_FIRM_REST = re.compile(r"(?:[ \t]+[A-Z][\w&'.-]*){1,3}?[ \t]+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|"
+                        r"LLC|Corporation|Group|Holdings|Industries|Bancorp)\b")
 
 
-def _firm_towns(body: str) -> frozenset[str]:
-    """Towns whose names open a firm's name in the article: there the bare
-    word is the firm's short name too ("Badger was trading at 21-5/8"), not
-    the town, unless the article puts it after "in" (see named_in)."""
-    if not ("Inc" in body or "Co" in body or "Group" in body or "Ltd" in body or "Plc" in body
-            or "PLC" in body or "LLC" in body or "Holdings" in body or "Industries" in body
-            or "Bancorp" in body):
-        return frozenset()
+def _firm_towns(body: str, candidates: list[tuple[int, int, str]]) -> frozenset[str]:
+    """The towns in ``candidates`` whose names open a firm's name in the
+    article: there the bare word is the firm's short name too ("Badger was
+    trading at 21-5/8"), not the town, unless the article puts it after "in"
+    (see named_in). (Each town's occurrences are tried, not the whole text.)"""
+    out, tried = set(), set()
     gaz = gazetteer()
-    out = set()
-    for m in _FIRM_NAME.finditer(body):
-        found = gaz.get(m.group(1))
+    for s, e, _p in candidates:
+        town = body[s:e]
+        if town in tried:
+            continue
+        tried.add(town)
+        found = gaz.get(town)
         # (not a metropolis: "Peking Foreign Trade Corp ... Peking's telephone office")
-        if found and found[1].kind in ("city", "town") and found[1].population < 3_000_000:
-            out.add(m.group(1))
+        if not (found and found[1].kind in ("city", "town") and found[1].population < 3_000_000):
+            continue
+        i = body.find(town)
+        while i != -1:
+            if (not i or not body[i - 1].isalnum()) and _FIRM_REST.match(body, i + len(town)):
+                out.add(town)
+                break
+            i = body.find(town, i + 1)
     return frozenset(out)
 
 
