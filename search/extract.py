@@ -689,7 +689,11 @@ def _named_as_object(body: str, pos: int, end: int | None = None) -> bool:
         # Mandaric, Redknapp vowed" the one he speaks of
         if low == "to" and i > 0 and words[i - 1].lower() == "according":
             return past_comma
-        return low in _OBJECT_BEFORE
+        # (and "such as", past a word that describes: "such as centres Matthew
+        # Tait and Jamie Noon")
+        return low in _OBJECT_BEFORE or any(
+            words[k].lower() == "as" and words[k - 1].lower() == "such"
+            for k in ((i, i - 1) if word.isalpha() else (i,)) if k > 0)
     return False
 
 

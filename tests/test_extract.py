@@ -662,6 +662,10 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     body = ("Hilary Swank won, beating stars including Annette Bening, Kate Winslet and Imelda "
             "Staunton. “I don't know what I did to deserve this,” she told the audience.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Hilary Swank"]
+    # nor one named as an example ("such as")
+    body = ("Prop Julian White spoke. He offers his experience to youngsters such as centres "
+            "Matthew Tait and Jamie Noon. “I don't know how much a tight-head can give,” he added.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Julian White"]
     # nor one someone unnamed has spoken after
     body = ("Deputy Prime Minister John Prescott held a private meeting. Our correspondent said "
             "that he understood no deal had been offered, and there was room for talks, he added.")
