@@ -63,7 +63,11 @@ SPEECH_VERBS = (
     "shouted|yelled|concluded|reiterated|assured|disclosed|"
     "objected|protested|retorted|interjected|explains|recalls|adding|concludes|continues|"
     "answers|answered|shot back|fired back|hit back|tweeting|bemoaned|decried|denounced|condemned|"
-    "exclaimed|barked|observed|charged"
+    "exclaimed|barked|observed|charged|"
+    # words of judging that report what was said: "Sanders assailed Clinton's
+    # paid speeches", "O'Malley reminded viewers that", "Gingrich dismissed Estonia"
+    "reminded|assailed|dismissed|lauded|threatened|questioned|echoed|derided|dubbed|branded|"
+    "hailed|lambasted|ridiculed|rebuked|proclaimed|touted|chimed in|weighed in|lashed out"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker
@@ -71,6 +75,8 @@ OBJECT_VERBS = frozenset({
     "told", "tells", "asked", "asks", "urged", "urges", "accused", "called", "calls", "praised",
     "criticized", "criticised", "slammed", "blasted", "mocked", "promised", "promises", "assured",
     "described", "has told", "has called", "observed", "charged",
+    "reminded", "assailed", "dismissed", "lauded", "questioned", "echoed", "derided", "dubbed",
+    "branded", "hailed", "lambasted", "ridiculed", "rebuked", "touted",
 })
 ROLE_WORDS = {
     "president", "prime", "minister", "chancellor", "secretary", "foreign", "home", "general",

@@ -115,7 +115,7 @@ ORG_WORDS = {
     "bank", "association", "committee", "union", "department", "agency", "police", "government",
     "company", "club", "court", "inc", "corp", "co", "llc", "ltd", "plc", "news", "times", "post", "state",
     "states", "fc", "city", "board", "institute", "university", "college", "school", "hospital",
-    "army", "forces", "force", "navy", "league", "federation", "organisation", "organization",
+    "army", "forces", "force", "navy", "corps", "league", "federation", "organisation", "organization",
     "authority", "service", "services", "trust", "fund", "foundation", "network", "media",
     "records", "studios", "pictures", "airlines", "airways", "motors", "telecom", "systems",
     "technologies", "software", "labs", "industries", "holdings", "partners", "capital", "resources",

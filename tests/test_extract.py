@@ -401,6 +401,10 @@ def test_places_are_canonical_and_unique():
     ("A spokesman for Valero, Steve Fry, said it knew of no reason. Shadow spokesman for sport "
      "Hugh Robertson said: “I suspect the correct way is to fund it.”",
      ["Steve Fry", "Hugh Robertson"]),
+    # words of judging report what was said, and take an object after them
+    ("Former international development secretary Clare Short questioned the effectiveness of "
+     "debt relief. Sanders assailed Hillary Clinton's paid speeches. The Marine Corps dismissed "
+     "a man.", ["Clare Short"]),
     # the words after "said" describe a speaker, they are no clause
     ("In a statement, the club said it would allow Mr Glazer limited due diligence. The "
      "sources added that Volcker, for his part, is dissatisfied.", []),
