@@ -188,6 +188,8 @@ def named_person(span: str, text: str = "", start: int = 0) -> str | None:
     while tokens and tokens[0].lower().rstrip(",") in TITLES:
         tokens.pop(0)
     tokens = [re.sub(r"[’']s$", "", t).strip(",.") for t in tokens]
+    while len(tokens) > 1 and tokens[-1].lower() in ("jr", "sr", "ii", "iii", "iv"):
+        tokens.pop()  # "Vann R. Newkirk II": the surname is Newkirk
     if not 1 <= len(tokens) <= 4:
         return None
     if not all(t[:1].isupper() or t in ("de", "van", "von", "al") for t in tokens):
