@@ -653,8 +653,10 @@ def _thing_mention(body: str, pos: int) -> bool:
     while before and before[-1].isalpha() and before[-1][0].isupper() and \
             before[-1].lower() not in _ROLES_AND_TITLES:
         before.pop()
-    # (or "the": "The Peter Hain \"mongrel\" attack", "the Tony Blair era")
-    return bool(before) and (before[-1].lower() in _THING_NOUNS or before[-1] in ("the", "The"))
+    # (or an article: "The Peter Hain \"mongrel\" attack", "a Martin Luther King Jr.
+    # celebration")
+    return bool(before) and (before[-1].lower() in _THING_NOUNS
+                             or before[-1] in ("the", "The", "a", "A", "an", "An"))
 
 
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\b|[’'](?!\w)")

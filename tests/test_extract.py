@@ -666,6 +666,10 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     body = ("Hilary Swank won, beating stars including Annette Bening, Kate Winslet and Imelda "
             "Staunton. “I don't know what I did to deserve this,” she told the audience.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Hilary Swank"]
+    # nor a name after an article: a thing's ("an Alan Shearer strike")
+    body = ("Newcastle manager Graeme Souness was pleased. An own goal followed by an Alan "
+            "Shearer strike earned them a win. “It gave us a great advantage,” he said.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Graeme Souness"]
     # nor one named as an example ("such as")
     body = ("Prop Julian White spoke. He offers his experience to youngsters such as centres "
             "Matthew Tait and Jamie Noon. “I don't know how much a tight-head can give,” he added.")
