@@ -972,7 +972,7 @@ def _firm_towns(body: str, candidates: list[tuple[int, int, str]]) -> frozenset[
         if town in tried:
             continue
         tried.add(town)
-        found = gaz.get(town)
+        found = gaz.get(town) or gaz.get(town.partition(" ")[2])  # (or "Central Pasco")
         # (not a metropolis: "Peking Foreign Trade Corp ... Peking's telephone office")
         if not (found and found[1].kind in ("city", "town") and found[1].population < 3_000_000):
             continue

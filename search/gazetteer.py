@@ -88,7 +88,9 @@ CURATED = [
     "Thuringia", "Apulia", "Castile", "Algarve", "Mesopotamia", "Manchuria", "Inner Mongolia", "Tatarstan",
     "Dagestan", "Ingushetia", "Chukotka", "Yakutia", "Rakhine", "Gilgit-Baltistan",
     "Swat Valley", "Fergana Valley", "Khyber Pass", "Peak District", "Dartmoor", "Snowdonia",
-    "Scottish Borders", "Black Country",
+    "Scottish Borders", "Black Country", "West Country", "East End", "Mayfair", "Rhineland",
+    "Outer Hebrides", "Western Isles", "Everglades", "Great Plains", "Gulf Coast",
+    "Florida Keys", "Nile Delta", "Tora Bora", "Yosemite", "Ground Zero",
     # airports and venues (not "Wall Street", "the Kremlin", "Downing Street": news
     # mostly means the institution by them)
     "Heathrow", "Gatwick", "Stansted", "Flushing Meadows", "Red Square",

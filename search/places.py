@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .gazetteer import ap_states, common_words, gazetteer, given_names, is_place
+from .gazetteer import HOME_NATIONS, ap_states, common_words, gazetteer, given_names, is_place
 from .words import (
     MONTHS_DAYS,
     NOT_NAME_START,
@@ -310,8 +310,19 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             # "Reading the report", "a nice day", "Bath time" (the word list
             # also holds big cities' names: "Seattle", "Beijing")
             continue
+        if joined and prev[:1].isupper() and prev.lower() in _REGION_PREFIXES and not strict \
+                and (entry.kind not in ("country", "continent") or entry.name in HOME_NATIONS):
+            # a capitalised compass word makes a region of its own that the
+            # gazetteer lacks: "South Wales", "West Yorkshire", "Greater
+            # Manchester" (in lower case it only says where: "south Wales";
+            # a country's part is the country: "Northern Iraq", "Western Canada")
+            out.append((start - len(prev) - 1, end, f"{prev} {surface}"))
+            continue
         out.append((start, end, entry.name))
     return out
+
+
+_REGION_PREFIXES = COMPASS - {"new"}
 
 
 # "LONDON (Reuters) -", "NEW YORK 1996-08-30", "BEIJING, Aug 31 (Reuters) -",
@@ -521,7 +532,8 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
     sporty = None  # worked out for the first town that needs it
     gaz = gazetteer()
     for s, e, name in candidates:
-        found = gaz.get(text[s:e], None)
+        # (a compass word's region is its place's kind: "West Hartlepool 20")
+        found = gaz.get(text[s:e], None) or gaz.get(text[s:e].partition(" ")[2], None)
         kind = found[1].kind if found else None
         if kind not in ("city", "town", "province", "state", "region"):
             continue

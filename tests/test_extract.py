@@ -206,6 +206,11 @@ def test_seed_quotes_attributed(seed):
     ("Rep. Tony Hall of Ohio said Mazda Motor Corp of Japan would sell to Pearson Plc of "
      "Britain.", ["Ohio", "Japan", "United Kingdom"], []),
     ("The Bank of England and the Church of England met in the Hall of Fame.", [], ["England"]),
+    # a capitalised compass word makes a region; in lower case it only says where;
+    # a country's part is the country
+    ("Floods hit South Wales, West Yorkshire and Greater Manchester.",
+     ["South Wales", "West Yorkshire", "Greater Manchester"], ["Wales", "Manchester"]),
+    ("He moved to south Wales, then to Northern Iraq.", ["Wales", "Iraq"], ["Northern Iraq"]),
     # a town that opens a firm's name: its bare word is the firm too, unless "in" it
     ("MILWAUKEE, March 12 - Badger Meter Inc said it knew of no reason.\n\nBadger was "
      "trading at 21-5/8, up 1-5/8.", ["Milwaukee"], ["Badger"]),
