@@ -953,6 +953,11 @@ FIRM_WORDS = frozenset({
     "associates", "holdings", "industries", "partners", "securities", "airlines", "airways",
     "motors", "systems", "technologies", "international", "company", "bancorp", "ag", "sa",
     "nv", "gmbh", "bhd", "spa", "lp",
+    # a trade for a last word: "Sun Microsystems said", "Eli Lilly" stays a person's
+    "microsystems", "software", "networks", "communications", "electronics", "pharmaceuticals",
+    "petroleum", "foods", "stores", "entertainment", "studios", "investments", "semiconductor",
+    "computers", "laboratories", "telecom", "telecommunications", "enterprises", "chemicals",
+    "aerospace", "pictures", "brands",
 })
 _FIRM_AFTER = re.compile(r"(?:\s+(?:and|&))?\s+([A-Z][A-Za-z]*)\b")
 # A firm's name after a town's: "Badger| Meter Inc", "Aurora| Foods Inc"
