@@ -153,7 +153,8 @@ _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|that\b)")
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
 # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Sen. John McCain of
 # Arizona said": a person, then where from
-_OF_PLACE = r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+# (or a firm: "Mike Powell of Dresdner Kleinwort Wasserstein says")
+_OF_PLACE = r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?"
 # "(D-Calif.)", "(Britain)" or ", R-Ky.": a party and state, a country, in brackets
 # or the AP's commas
 _AFFILIATION = r"(?:\s*\([^()]{1,40}\)|,\s+[RDI]-[A-Z][A-Za-z.]{1,6}(?=,))?"
@@ -845,7 +846,7 @@ def extract(article: Article) -> Extraction:
         # Fitzwater said": then a later one, a few at most)
         # (nor one a proxy speaks for, "A spokesman for Valero, Steve Fry, said",
         # nor a firm: then past the whole name, not "Lynch" of "bank Merrill Lynch")
-        for _ in range(3):
+        for _ in range(4):
             if m is None:
                 break
             at = v_start - len(window) + m.start(1)

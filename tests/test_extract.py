@@ -406,6 +406,9 @@ def test_places_are_canonical_and_unique():
     ("A spokesman for Valero, Steve Fry, said it knew of no reason. Shadow spokesman for sport "
      "Hugh Robertson said: “I suspect the correct way is to fund it.”",
      ["Steve Fry", "Hugh Robertson"]),
+    # a person of a firm of three words
+    ("Yet aviation analyst Mike Powell of Dresdner Kleinwort Wasserstein says revenues will "
+     "fall short.", ["Mike Powell"]),
     # a trade for a firm's last word: no person's name
     ("Sun Microsystems has launched a grid. Some customers want more, Sun said.", []),
     # words of judging report what was said, and take an object after them
