@@ -617,6 +617,36 @@ class _People:
             return None
         return fits.pop()
 
+    def role(self, pos: int, phrase: str) -> str | None:
+        """The person named before ``pos`` whom "the ``phrase``" stands for:
+        the last one the article describes by its role word ("Justice
+        Minister Cathy Jamieson" ... "the minister said"), or, for an age
+        ("the 30-year-old"), the person last named."""
+        word = phrase.split()[-1].lower()
+        body = self.body
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and not self.usable(k):
+            k -= 1
+        if k < 0:
+            return None
+        who = self.named[k][1]
+        if word.endswith("-year-old"):
+            return who
+        # (the person last named, if the article gave them that role: not
+        # "Olympic champion Kenenisa Bekele ... Paula Radcliffe ... said the
+        # two-time champion")
+        for j in range(k, max(-1, k - 40), -1):
+            p, name, _gender = self.named[j]
+            if name != who:
+                continue
+            end = body.find(".", p + len(name))
+            end = min(p + 120 if end == -1 else end, p + 120, pos)  # (not the anaphor itself)
+            start = max(body.rfind(". ", 0, p) + 2, body.rfind("\n", 0, p) + 1, p - 60)
+            near = body[start:p] + " " + body[p:end]  # (its sentence's words)
+            if word in near.lower().replace(",", " ").replace("'s", " ").split():
+                return who
+        return None
+
     def _unnamed_says(self, start: int, end: int) -> bool:
         """Whether someone unnamed speaks in body[start:end] ("Our correspondent
         said"): the regex runs only where one of its nouns stands, which an
@@ -1054,6 +1084,25 @@ def _ends_with_verb(tail: str) -> bool:
     return bool(words) and words[-1] in _VERB_LAST_WORDS
 
 
+# A person the article has named, by a role it gave them or their age: "the
+# minister said", "the defender told The Guardian", "added the 30-year-old"
+_ANAPHOR_ROLES = frozenset({
+    "minister", "secretary", "chancellor", "president", "premier", "leader", "chairman",
+    "chairwoman", "chief", "director", "manager", "boss", "coach", "captain", "striker",
+    "defender", "midfielder", "goalkeeper", "keeper", "winger", "forward", "player", "star",
+    "singer", "actor", "actress", "author", "senator", "governor", "mayor", "congressman",
+    "congresswoman", "lawmaker", "candidate", "nominee", "businessman", "businesswoman",
+    "billionaire", "champion", "veteran", "economist", "judge", "commissioner", "ambassador",
+    "prosecutor", "founder", "owner", "chef", "designer", "director-general", "chancellor-elect",
+})
+_ROLE_PHRASE = (rf"the\s+((?:[\w-]+\s+){{0,2}}?(?:{trie_pattern(sorted(_ANAPHOR_ROLES))}|\d{{1,3}}-year-old))"
+                r"(?![\w-])")
+_VERB_THE_ROLE = re.compile(rf"\s*,?\s*{_VERB}\s+{_ROLE_PHRASE}(?=\s*[.,;:!?\n]|\s+(?:in|on|at|after|"
+                            r"when|who|before|during)\b)")
+_THE_ROLE_VERB = re.compile(rf"\s*,?\s*{_ROLE_PHRASE},?\s+(?:(?:has|had|also|later|then)\s+)?"
+                            rf"{_VERB}\b")
+_ROLE_VERB_INTRO = re.compile(rf"\b[Tt]{_ROLE_PHRASE[1:]}\s+(?:(?:has|had|also|later|then)\s+)?"
+                              rf"{_VERB}\s*[:,]\s*$")
 _CREDITED_AFTER = re.compile(rf"[^.!?\n“”\"]{{0,80}}?\b(?:{_VERB})\b|\s*,?\s*(?:is|was)\s")
 
 
@@ -1093,6 +1142,12 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     who = m and people.last(s, m.group(1))
     if who:
         return who, None
+    # '“...,” the defender told The Guardian', '“...,” added the 30-year-old'
+    m = (_THE_ROLE_VERB.match(named_after) or _VERB_THE_ROLE.match(named_after)) \
+        if "the " in named_after[:60] else None
+    who = m and people.role(s, m.group(1))
+    if who:
+        return add_speaker(who, e) or who, None
     m = _UNNAMED.match(after.lstrip(" ,\n"))
     if m and re.search(rf"^\s*,?\s*{re.escape(m.group(1))}[^.]*?\b{_VERB}\b", after):
         return None, m.group(1)
@@ -1139,6 +1194,10 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     who = m and people.last(s - len(before) + m.start(), m.group(1))
     if who:
         return who, None
+    m = _ROLE_VERB_INTRO.search(before) if last in (",", ":") else None
+    who = m and people.role(s - len(before) + m.start(), m.group(1))  # 'The minister said: “'
+    if who:
+        return add_speaker(who, s) or who, None
     # A quote that follows another in the same paragraph, or opens the next
     # paragraph, carries on the same speaker (news style for long quotations).
     if quotes and body[quotes[-1].end:s].count("\n") <= 2 and (

@@ -551,6 +551,26 @@ def test_a_quotation_opening_a_paragraph_is_the_last_reported_speakers():
     assert [q.speaker for q in extract(art(body)).quotes] == ["Mark Serwotka", "Stephen Cape"]
 
 
+def test_the_role_or_age_the_article_gave_the_person_last_named():
+    """ "the minister said", "added the 30-year-old": the person last named,
+    when the article gave them that role (an age fits anyone); not an earlier
+    one with that role, nor someone named inside the sentence itself."""
+    body = ("Justice Minister Cathy Jamieson has decided to drop the plans. Instead, Ms Jamieson "
+            "will change the law.\n\nThe minister said: “Better joint working will help prisons "
+            "play a stronger role.”")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Cathy Jamieson"]
+    body = ("Hicham El Guerrouj is hungry for more. “If I am to compete, it is only if I can win,” "
+            "said the 30-year-old, who is retiring in 2006.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Hicham El Guerrouj"]
+    body = ("He could meet Olympic champion Kenenisa Bekele in March. Britain's Paula Radcliffe has "
+            "not ruled it out. “The World Cross Country is a definite possibility,” said the "
+            "two-time champion.")
+    assert [q.speaker for q in extract(art(body)).quotes] == [None]
+    body = ("The story was told by Robert Peston. According to Mr Peston the prime minister said: "
+            "“Help me to get through the year and I will then stand down.”")
+    assert [q.speaker for q in extract(art(body)).quotes] == [None]
+
+
 def test_a_named_credit_stays_in_its_paragraph():
     """A hard-wrapped credit on the next line is the quotation's (the seed
     article's "said Nujaifi"); a name after a blank line opens a new sentence."""
