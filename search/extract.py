@@ -1208,23 +1208,53 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         if k >= 0 and said[k][0] > quotes[-1].end + 1 and said[k][1] != quotes[-1].speaker:
             return said[k][1], None
         return quotes[-1].speaker, quotes[-1].source
-    # A quotation that opens a paragraph after one that reports what someone
-    # said is theirs: "Mr Dein said that ... he feared ...\n\n“Television has
-    # been the driving force ...”" (the report nearest before it)
+    # A quotation in a sentence that reports what someone said is theirs ("Lord
+    # Skidelsky said not to publish it would “strengthen the suspicion”"), and
+    # so is one that opens the next sentence or paragraph ("Mr Dein said that
+    # ... he feared ...\n\n“Television has been the driving force ...”"): the
+    # report nearest before it
     line = body.rfind("\n", 0, s) + 1
-    if not body[line:s].strip(" \"“‘'"):
+    sentence = _sentence_start(body, line, s)
+    if body[sentence:s].strip(" \"“‘'"):
+        start, end = sentence, s
+    elif sentence > line:
+        start, end = _sentence_start(body, line, sentence - 1), sentence
+    else:
         end = line
         while end and body[end - 1] in "\n \t":
             end -= 1
         start = body.rfind("\n", 0, end) + 1
-        k = bisect.bisect_left(said, (end,)) - 1
-        # (not one credited after it to someone else, named or not: '“...,” said
-        # one banker', '“...,” Orange said'; but '“...,” Vargas Llosa said')
-        credit = _CREDITED_AFTER.match(after)
-        if k >= 0 and said[k][0] >= start and (
-                not credit or said[k][1].rsplit(None, 1)[-1] in credit.group(0).split()):
-            return said[k][1], None
+    k = bisect.bisect_left(said, (end,)) - 1
+    # (not one credited after it to someone else, named or not: '“...,” said
+    # one banker', '“...,” Orange said'; but '“...,” Vargas Llosa said'; nor one
+    # whose own speaker, unresolved, introduces it: "According to Mr Peston the
+    # prime minister said: “...”")
+    credit = _CREDITED_AFTER.match(after)
+    intro = _INTRO_VERB.search(tail) if last in (",", ":") else None
+    if k >= 0 and said[k][0] >= start and (
+            not credit or said[k][1].rsplit(None, 1)[-1] in credit.group(0).split()) and (
+            not intro or not _THE_SUBJECT.search(
+                body, max(said[k][0], s - len(before) - mark + intro.start() - 40),
+                s - len(before) - mark + intro.start())):
+        return said[k][1], None
     return None, None
+
+
+_INTRO_VERB = re.compile(rf"\b{_VERB}\s*[:,]$")
+_THE_SUBJECT = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){1,3}$")  # "the prime minister said:"
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9”\"')][.!?])[”\"']?\s+|(?<=[.!?][”\"'])\s+")
+
+
+def _sentence_start(body: str, lo: int, hi: int) -> int:
+    """Where the sentence holding body[hi] starts, no earlier than ``lo``: past
+    the last full stop, question or exclamation mark before it (not a title's:
+    "Mr. Blair", "Sen. Warren")."""
+    start = lo
+    for m in _SENTENCE_BREAK.finditer(body, lo, hi):
+        word = body[max(lo, m.start() - 4):m.start()].rsplit(None, 1)[-1:]
+        if not (word and word[0].rstrip(".!?") in _TITLE_ABBREVIATIONS):
+            start = m.end()
+    return start
 
 
 def _dedupe(names) -> list[str]:

@@ -544,6 +544,14 @@ def test_a_quotation_opening_a_paragraph_is_the_last_reported_speakers():
     body = ("The novelist Mario Vargas Llosa said in Houston that the comments were wrong.\n\n"
             "\"He is a clown, but a dangerous clown,\" Vargas Llosa said.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Mario Vargas Llosa"]
+    # a quotation in a sentence that reports what someone said, or opening the
+    # sentence after one
+    body = ("Another peer, Lord Skidelsky, said not to publish the full legal opinion would "
+            "“strengthen the suspicion that the text was different”.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Skidelsky"]
+    body = ("Prime Minister Tony Blair said talking was the only answer. “You've just got to "
+            "confront it and say to people look at the facts.”")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Tony Blair"]
     # a quotation goes on with the last speaker, unless someone else's words
     # are reported between
     body = ("PCS leader Mark Serwotka spoke. “We will fight on and on,” he said. BBC "
