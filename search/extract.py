@@ -210,6 +210,23 @@ _AFTER_VERB_OWNED = re.compile(rf"\s*,?\s*{_VERB}\s+{NAME}\s+(?!(?:and|or)\s)"
 _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:\w[\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
                               rf"{_AFFILIATION}(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf",?\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
+# A name, then its role in an appositive without the closing comma (see above)
+_APPOSITIVE_ROLES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "executive", "analyst", "official", "editor",
+    "correspondent", "professor", "adviser", "advisor", "aide", "lawyer", "attorney",
+    "economist", "strategist", "researcher", "scientist", "officer", "head", "partner",
+    "president", "chairman", "chairwoman", "director", "manager", "minister", "secretary",
+    "chief", "founder", "leader", "coach", "boss", "spokesmen",
+})
+# (it opens with "a" or a capitalised word: "X, the spokesman said" reports
+# the spokesman's words about X)
+_APPOSITIVE_OPEN = r",\s+(?:an?\s+|[A-Z])(?:[^,.;\"“”]{0,60}?\s)?"
+_NAME_APPOSITIVE_ROLE = re.compile(
+    rf"(?<![\w-])({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
+    rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+$")
+_AFTER_NAME_APPOSITIVE_ROLE_VERB = re.compile(
+    rf"\s*,?\s*({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
+    rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.\n]|$)")
@@ -872,6 +889,11 @@ def extract(article: Article) -> Extraction:
         if verb.endswith("ing") and window.rstrip().endswith(","):
             first = None
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())
+        if m is None and first is not None and \
+                window.rstrip().rpartition(" ")[2].lower() in _APPOSITIVE_ROLES:
+            # (Reuters and the BBC close no appositive: "Peter Dobrow, a T-Mobile
+            # spokesperson said")
+            m = _NAME_APPOSITIVE_ROLE.search(window, first and first.start())
         # (the leftmost match may be no person, "Santa Barbara, ..., Marlin
         # Fitzwater said": then a later one, a few at most)
         # (nor one a proxy speaks for, "A spokesman for Valero, Steve Fry, said",
@@ -1123,7 +1145,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     # A quotation that ends its sentence ("... over.” Smith said the plan ...")
     # is not the next sentence's: there "Smith said" must end the sentence too.
     ended = body[s:e].rstrip().endswith(".")
-    for pattern in (_AFTER_NAME_VERB, _AFTER_ROLE_NAME_VERB):  # "X said", "the spokesman, X, said"
+    for pattern in (_AFTER_NAME_VERB, _AFTER_ROLE_NAME_VERB,  # "X said", "the spokesman, X, said"
+                    _AFTER_NAME_APPOSITIVE_ROLE_VERB):  # "X, a T-Mobile spokesperson said"
         if m:
             break
         m = pattern.match(named_after)

@@ -409,6 +409,11 @@ def test_places_are_canonical_and_unique():
     # a person of a firm of three words
     ("Yet aviation analyst Mike Powell of Dresdner Kleinwort Wasserstein says revenues will "
      "fall short.", ["Mike Powell"]),
+    # an appositive of a role that the BBC and Reuters do not close (but "X, the
+    # spokesman said" is the spokesman's)
+    ("Peter Dobrow, a T-Mobile spokesperson said the firm was fine. Alan Milburn, Labour's "
+     "election strategist told Radio 4 so. He met Ex-Im President Takashi Tanaka, the "
+     "spokesman said.", ["Peter Dobrow", "Alan Milburn"]),
     # a trade for a firm's last word: no person's name
     ("Sun Microsystems has launched a grid. Some customers want more, Sun said.", []),
     # words of judging report what was said, and take an object after them
