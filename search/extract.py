@@ -198,7 +198,9 @@ _ACCORDING_OWNED = re.compile(
 _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[“\"]))")
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
 _NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
-_AFTER_VERB_NAME = re.compile(rf"\s*,?\s*{_VERB}(?=\s)")  # (then _name_after)
+# (after a quotation, words that report speech only there: '“...,” agreed Cram')
+_AFTER_VERB_NAME = re.compile(rf"\s*,?\s*(?:{_VERB}|agreed|laughed|smiled|sighed|reflected|"
+                              r"enthused|beamed|grinned)(?=\s)")  # (then _name_after)
 # "said Clinton’s top foreign policy aide Jake Sullivan.", "said Huckabee campaign
 # spokesman Hogan Gidley.": an owner or employer, a role, then the speaker (not
 # "said Paul Hofheinz of the Lisbon Council,", "said Jonathan Wolpaw and Dennis

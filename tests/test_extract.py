@@ -521,6 +521,9 @@ def test_speaker_rules(text, expected):
      "fearsome line-up.”", "Tama Umaga"),
     ("Nicky Weir spoke. Weir told BBC Radio Five Live: “We don't want to rest on our "
      "laurels.”", "Nicky Weir"),
+    # words that report speech only after a quotation
+    ("Former champion Steve Cram spoke. “You don't get the chance very often in your career,” "
+     "agreed Cram.", "Steve Cram"),
     ("“We will win the vote today and tomorrow,” a spokesman for Mr Prescott said.", None),
     ("A spokesman for Mr Prescott said: “We will win the vote today.”", None),
     ("“Failure to comply impedes shareholders,” said SEC deputy enforcement director Linda "
