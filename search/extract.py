@@ -212,6 +212,13 @@ _AFTER_VERB_OWNED = re.compile(rf"\s*,?\s*{_VERB}\s+{NAME}\s+(?!(?:and|or)\s)"
 _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:\w[\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
                               rf"{_AFFILIATION}(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf",?\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
+# A person's words in writing: "Mr Tanzi's statement said", "Trump's tweet read"
+_WRITINGS = ("statement", "letter", "email", "e-mail", "message", "note", "memo", "tweet",
+             "post", "blog", "memoir", "column", "speech", "autobiography", "book")
+_OWNED_WRITING = rf"({_TITLED}{NAME})[’']s?\s+(?:(?:written|joint|brief|official|latest)\s+)?" \
+                 rf"(?:{'|'.join(_WRITINGS)})\s+(?:[a-z]{{3,}}ly\s+)?"
+_AFTER_OWNED_WRITING = re.compile(rf"\s*,?\s*{_OWNED_WRITING}{_VERB}\b")
+_OWNED_WRITING_BEFORE = re.compile(rf"(?<![\w-]){_OWNED_WRITING}$")
 # A name, then its role in an appositive without the closing comma (see above)
 _APPOSITIVE_ROLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "executive", "analyst", "official", "editor",
@@ -891,6 +898,8 @@ def extract(article: Article) -> Extraction:
         if verb.endswith("ing") and window.rstrip().endswith(","):
             first = None
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())
+        if m is None and first is not None and window.rstrip().endswith(_WRITINGS):
+            m = _OWNED_WRITING_BEFORE.search(window, first and first.start())
         if m is None and first is not None and \
                 window.rstrip().rpartition(" ")[2].lower() in _APPOSITIVE_ROLES:
             # (Reuters and the BBC close no appositive: "Peter Dobrow, a T-Mobile
@@ -1148,7 +1157,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     # is not the next sentence's: there "Smith said" must end the sentence too.
     ended = body[s:e].rstrip().endswith(".")
     for pattern in (_AFTER_NAME_VERB, _AFTER_ROLE_NAME_VERB,  # "X said", "the spokesman, X, said"
-                    _AFTER_NAME_APPOSITIVE_ROLE_VERB):  # "X, a T-Mobile spokesperson said"
+                    _AFTER_NAME_APPOSITIVE_ROLE_VERB,  # "X, a T-Mobile spokesperson said"
+                    _AFTER_OWNED_WRITING):  # "Mr Tanzi's statement said"
         if m:
             break
         m = pattern.match(named_after)

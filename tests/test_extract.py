@@ -521,6 +521,9 @@ def test_speaker_rules(text, expected):
      "fearsome line-up.”", "Tama Umaga"),
     ("Nicky Weir spoke. Weir told BBC Radio Five Live: “We don't want to rest on our "
      "laurels.”", "Nicky Weir"),
+    # a person's words in writing
+    ("Parmalat founder Calisto Tanzi spoke. “I apologise to all who have suffered so much "
+     "damage,” Mr Tanzi's statement said.", "Calisto Tanzi"),
     # words that report speech only after a quotation
     ("Former champion Steve Cram spoke. “You don't get the chance very often in your career,” "
      "agreed Cram.", "Steve Cram"),
