@@ -67,7 +67,8 @@ SPEECH_VERBS = (
     # words of judging that report what was said: "Sanders assailed Clinton's
     # paid speeches", "O'Malley reminded viewers that", "Gingrich dismissed Estonia"
     "reminded|assailed|dismissed|lauded|threatened|questioned|echoed|derided|dubbed|branded|"
-    "hailed|lambasted|ridiculed|rebuked|proclaimed|touted|chimed in|weighed in|lashed out"
+    "hailed|lambasted|ridiculed|rebuked|proclaimed|touted|chimed in|weighed in|lashed out|"
+    "was quoted as saying|is quoted as saying|was quoted saying"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker

@@ -521,6 +521,9 @@ def test_speaker_rules(text, expected):
      "fearsome line-up.”", "Tama Umaga"),
     ("Nicky Weir spoke. Weir told BBC Radio Five Live: “We don't want to rest on our "
      "laurels.”", "Nicky Weir"),
+    # "was quoted as saying"
+    ("“We were trying to stimulate his recollection,” Peter Wallison, who is resigning, was "
+     "quoted as saying in an interview.", "Peter Wallison"),
     # a person's words in writing
     ("Parmalat founder Calisto Tanzi spoke. “I apologise to all who have suffered so much "
      "damage,” Mr Tanzi's statement said.", "Calisto Tanzi"),
