@@ -289,10 +289,10 @@ _UNNAMED_NOUNS = rf"(?:[\w-]+\s+){{0,4}}?(?:{_UNNAMED_WORDS})\b"
 def _unnamed_noun_finder() -> WordFinder:
     return WordFinder(_UNNAMED_WORDS.split("|"))
 # (in lower case: after a quotation, "A spokesman said" opens another sentence)
-_UNNAMED = re.compile(rf"\b((?:an?|the|one|our|his|her|its|their)\s+{_UNNAMED_NOUNS})")
+_UNNAMED = re.compile(rf"\b((?:an?|the|one|another|our|his|her|its|their)\s+{_UNNAMED_NOUNS})")
 
 
-_UNNAMED_SAYS = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Oo]ur|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+_UNNAMED_SAYS = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Oo]ur|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
                            rf"{_UNNAMED_NOUNS}\s+(?:has\s+|had\s+|also\s+)?{_VERB}\b")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "B.C.", "D.C.", "U.S.A."})
