@@ -742,7 +742,8 @@ def _named_as_object(body: str, pos: int, end: int | None = None) -> bool:
         if low.endswith((".", "!", "?")) and not (len(low) == 2 or low[:-1] in PERSON_TITLES
                                                   or low[:-1] in ROLE_WORDS):
             return False  # the sentence before: "Chagoury. Mr. Band asked"
-        if word[:1].isupper() or low in ROLE_WORDS or low in ("and", "or", "&"):
+        if word[:1].isupper() or low in ROLE_WORDS or low.rpartition("-")[2] in ROLE_WORDS or \
+                low in ("and", "or", "&"):  # (and "vice-premier")
             past_comma = past_comma or word.endswith(",")
             listed = listed or low in ("and", "or", "&")
             continue  # (past other names: "between Gordon Brown and Prime Minister Tony Blair")

@@ -718,6 +718,10 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     body = ("Hilary Swank won, beating stars including Annette Bening, Kate Winslet and Imelda "
             "Staunton. “I don't know what I did to deserve this,” she told the audience.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Hilary Swank"]
+    # nor one after a verb done to someone and a hyphenated role
+    body = ("Peng Shuai accused Chinese former vice-premier Zhang Gaoli of assault in a post. She "
+            "later said the post was a misunderstanding.")
+    assert speakers(body) == ["Peng Shuai"]
     # nor a name after an article: a thing's ("an Alan Shearer strike")
     body = ("Newcastle manager Graeme Souness was pleased. An own goal followed by an Alan "
             "Shearer strike earned them a win. “It gave us a great advantage,” he said.")
