@@ -78,6 +78,7 @@ OBJECT_VERBS = frozenset({
     "described", "has told", "has called", "observed", "charged",
     "reminded", "assailed", "dismissed", "lauded", "questioned", "echoed", "derided", "dubbed",
     "branded", "hailed", "lambasted", "ridiculed", "rebuked", "touted",
+    "believes", "believed",  # ("he believed Bryan Kohberger, the suspect, would")
 })
 ROLE_WORDS = {
     "president", "prime", "minister", "chancellor", "secretary", "foreign", "home", "general",

@@ -420,6 +420,9 @@ def test_places_are_canonical_and_unique():
     ("Former international development secretary Clare Short questioned the effectiveness of "
      "debt relief. Sanders assailed Hillary Clinton's paid speeches. The Marine Corps dismissed "
      "a man.", ["Clare Short"]),
+    # whom someone believes something of is no speaker
+    ("Kaylee Goncalves's father Steve Goncalves said he believed Bryan Kohberger, the suspect, "
+     "would look different.", ["Steve Goncalves"]),
     # the words after "said" describe a speaker, they are no clause
     ("In a statement, the club said it would allow Mr Glazer limited due diligence. The "
      "sources added that Volcker, for his part, is dissatisfied.", []),
