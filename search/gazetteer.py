@@ -256,11 +256,17 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
             # English spellings GeoNames keeps as alternates ("Fallujah" for
             # "Al Fallūjah"); only plain ASCII title-case ones, for big cities
             # and for those whose own name is not ASCII.
+            own_words = set(c["name"].lower().replace(".", "").split())
             for alt in c.get("alternatenames") or []:
-                # (not a common word: "Soul" for Seoul, "Lime" for Lima)
+                # (not a common word: "Soul" for Seoul, "Lime" for Lima; nor a
+                # translation into common words: "White House" for Casablanca,
+                # though "Washington DC" stays)
+                words = alt.lower().split()
                 if (alt.isascii() and alt[:1].isupper() and alt.replace(" ", "").isalpha()
                         and len(alt) >= 4 and alt not in MONTHS_DAYS and alt not in names
-                        and alt.lower() not in common):
+                        and alt.lower() not in common
+                        and not (all(w in common for w in words)
+                                 and not own_words.intersection(words))):
                     add(alt, Entry(alt, "city", pop))
     # Towns of 5,000 to 15,000 people ("Velten", "Sangin"), with plain ASCII
     # names that are no English word or given name; a town counts only after

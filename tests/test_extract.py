@@ -206,6 +206,10 @@ def test_seed_quotes_attributed(seed):
     ("Rep. Tony Hall of Ohio said Mazda Motor Corp of Japan would sell to Pearson Plc of "
      "Britain.", ["Ohio", "Japan", "United Kingdom"], []),
     ("The Bank of England and the Church of England met in the Hall of Fame.", [], ["England"]),
+    # a city's alternate name that translates it into common words is none of its
+    # names ("White House" for Casablanca)
+    ("White House officials said the visit to Washington DC was off.", ["Washington DC"],
+     ["White House", "Casablanca"]),
     # a capitalised compass word makes a region; in lower case it only says where;
     # a country's part is the country
     ("Floods hit South Wales, West Yorkshire and Greater Manchester.",
