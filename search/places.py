@@ -45,7 +45,7 @@ GEO_HEAD_WORDS = {
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
            "central", "greater", "upper", "lower", "inner", "outer", "new"}
 NAME_SUFFIXES = {"city", "province", "county", "region", "river", "state", "island", "islands",
-                 "valley", "district", "governorate"}
+                 "valley", "district", "governorate", "airport"}  # ("Melbourne Airport")
 LOCATIVE = {"in", "at", "from", "near", "to", "into", "across", "outside", "around", "towards",
             "toward", "via", "through", "throughout", "of", "between", "and", "within", "inside",
             "visit", "visited", "visiting", "leave", "left", "reach", "reached", "entered",

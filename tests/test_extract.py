@@ -210,6 +210,8 @@ def test_seed_quotes_attributed(seed):
     # names ("White House" for Casablanca)
     ("White House officials said the visit to Washington DC was off.", ["Washington DC"],
      ["White House", "Casablanca"]),
+    # a city's airport names the city
+    ("Cocaine was found at Melbourne Airport on Monday.", ["Melbourne"], []),
     # a capitalised compass word makes a region; in lower case it only says where;
     # a country's part is the country
     ("Floods hit South Wales, West Yorkshire and Greater Manchester.",
