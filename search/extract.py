@@ -1159,12 +1159,15 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     # A quotation that ends its sentence ("... over.” Smith said the plan ...")
     # is not the next sentence's: there "Smith said" must end the sentence too.
     ended = body[s:e].rstrip().endswith(".")
+    # (the last two only where their comma or possessive stands)
+    head = named_after[:90]
     for pattern in (_AFTER_NAME_VERB, _AFTER_ROLE_NAME_VERB,  # "X said", "the spokesman, X, said"
-                    _AFTER_NAME_APPOSITIVE_ROLE_VERB,  # "X, a T-Mobile spokesperson said"
-                    _AFTER_OWNED_WRITING):  # "Mr Tanzi's statement said"
+                    _AFTER_NAME_APPOSITIVE_ROLE_VERB if "," in head[3:] else None,
+                    # "X, a T-Mobile spokesperson said"
+                    _AFTER_OWNED_WRITING if "s " in head else None):  # "Mr Tanzi's statement said"
         if m:
             break
-        m = pattern.match(named_after)
+        m = pattern and pattern.match(named_after)
         if m and ended and not _SENTENCE_END.match(named_after, m.end()):
             m = None
     credit = None
