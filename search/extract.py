@@ -416,7 +416,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     tokens = _possessive(raw.strip()).replace("’", "'").split()
     # A personal title marks where the name starts: "Interrupting Mr Sukul".
     for i, t in enumerate(tokens):
-        if i and t.lower().rstrip(".") in PERSON_TITLES:
+        if i and t.lower().rstrip(".") in PERSON_TITLES and t != "Baron":  # (Sacha Baron Cohen)
             tokens = tokens[i:]
             break
     name, titled = strip_titles(" ".join(tokens))

@@ -87,7 +87,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 PERSON_TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
-    "reverend", "mx", "baroness", "viscount", "countess",
+    "reverend", "mx", "baroness", "viscount", "countess", "baron", "marquess",
 }
 # Roles that only a person holds: "President Obama said" names a person even
 # when the article never gives his first name (a stripped "Labour" or "Team"

@@ -735,6 +735,13 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     body = ("Newcastle manager Graeme Souness was pleased. An own goal followed by an Alan "
             "Shearer strike earned them a win. “It gave us a great advantage,” he said.")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Graeme Souness"]
+    # a peer's title is no given name: "Baron Kinnock" is Neil Kinnock (but
+    # "Sacha Baron Cohen" keeps his name)
+    body = ("Former Labour leader Neil Kinnock has been made a life peer. He will be known as "
+            "Baron Kinnock of Bedwellty. “I accepted the kind invitation to enter the House,” he "
+            "said. Sacha Baron Cohen said he was pleased.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Neil Kinnock"]
+    assert speakers(body) == ["Neil Kinnock", "Sacha Baron Cohen"]
     # nor one named as an example ("such as")
     body = ("Prop Julian White spoke. He offers his experience to youngsters such as centres "
             "Matthew Tait and Jamie Noon. “I don't know how much a tight-head can give,” he added.")
