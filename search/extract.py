@@ -1260,6 +1260,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         start, end = sentence, s
     elif sentence > line:
         start, end = _sentence_start(body, line, sentence - 1), sentence
+        if body[:sentence].rstrip()[-1:] == "?":
+            start = end  # (an answer is no question's: 'as Kilroy-Silk once declared? “No.”')
     else:
         end = line
         while end and body[end - 1] in "\n \t":

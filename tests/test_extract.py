@@ -575,6 +575,10 @@ def test_a_quotation_opening_a_paragraph_is_the_last_reported_speakers():
     body = ("Prime Minister Tony Blair said talking was the only answer. “You've just got to "
             "confront it and say to people look at the facts.”")
     assert [q.speaker for q in extract(art(body)).quotes] == ["Tony Blair"]
+    # (but an answer is no question's)
+    body = ("So is UKIP's job to destroy the Tories, as former member Robert Kilroy-Silk once "
+            "declared? “No. The aim of UKIP is to withdraw from the EU.”")
+    assert [q.speaker for q in extract(art(body)).quotes] == [None]
     # a quotation goes on with the last speaker, unless someone else's words
     # are reported between
     body = ("PCS leader Mark Serwotka spoke. “We will fight on and on,” he said. BBC "
