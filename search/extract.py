@@ -1248,7 +1248,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         k = bisect.bisect_left(said, (s,)) - 1
         if k >= 0 and said[k][0] > quotes[-1].end + 1 and said[k][1] != quotes[-1].speaker:
             return said[k][1], None
-        return quotes[-1].speaker, quotes[-1].source
+        if quotes[-1].speaker or quotes[-1].source:  # (else the report before it, below)
+            return quotes[-1].speaker, quotes[-1].source
     # A quotation in a sentence that reports what someone said is theirs ("Lord
     # Skidelsky said not to publish it would “strengthen the suspicion”"), and
     # so is one that opens the next sentence or paragraph ("Mr Dein said that
