@@ -256,9 +256,14 @@ _AIDE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|aides?|campaign|
 # words of lower case and a colon
 _SUBJECT_COLON = re.compile(rf"(?:^|[.!?\n”\",]\s+)({_TITLED}{NAME}){_JR}{_AFFILIATION}"
                             rf"(?:\s+[a-z][\w’'-]*,?){{1,8}}\s*:\s*$")
+# (the description may be a role, "Lord Hanningfield, leader of Essex County
+# Council, told", and the verb may have its object before the colon:
+# "told BBC Radio 4's Today programme:", "responded to the figures:")
 _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR}{_OF_PLACE},\s+"
-                               rf"(?:who|which|a|an|the|at|in|on|during|after|speaking)\b[^.;\"“”]{{2,90}},\s+"
-                               rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})\s*[:,]\s*$")
+                               rf"(?:who|which|a|an|the|at|in|on|during|after|speaking|"
+                               rf"{trie_pattern(sorted(_APPOSITIVE_ROLES))})\b[^.;\"“”]{{2,90}},\s+"
+                               rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})"
+                               rf"(?:\s*,|(?:\s+[\w’'.-]+){{0,6}}?\s*:)\s*$")
 # ("He told BBC Sport:": whom he told, before a colon)
 _PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}"
                             rf"(?:\s*,|(?:\s+[\w’'.-]+){{0,4}}?\s*:)\s*$")

@@ -536,6 +536,11 @@ def test_speaker_rules(text, expected):
     # a person's words in writing
     ("Parmalat founder Calisto Tanzi spoke. “I apologise to all who have suffered so much "
      "damage,” Mr Tanzi's statement said.", "Calisto Tanzi"),
+    # a role for a description, an object before the colon
+    ("Lord Hanningfield, leader of Essex County Council, told BBC Radio 4's Today programme: "
+     "“We are going to the High Court.”", "Hanningfield"),
+    ("Simon Rubinsohn, chief economist at Gerrard, said: “This outturn was well ahead of the "
+     "market expectations.”", "Simon Rubinsohn"),
     # words that report speech only after a quotation
     ("Former champion Steve Cram spoke. “You don't get the chance very often in your career,” "
      "agreed Cram.", "Steve Cram"),
