@@ -663,7 +663,7 @@ class _People:
         if k < 0:
             return None
         who = self.named[k][1]
-        if word.endswith("-year-old"):
+        if word.endswith("-year-old") or phrase.split()[-1] in _NATIONALS:
             return who
         # (the person last named, if the article gave them that role: not
         # "Olympic champion Kenenisa Bekele ... Paula Radcliffe ... said the
@@ -1136,8 +1136,17 @@ _ANAPHOR_ROLES = frozenset({
     "billionaire", "champion", "veteran", "economist", "judge", "commissioner", "ambassador",
     "prosecutor", "founder", "owner", "chef", "designer", "director-general", "chancellor-elect",
 })
-_ROLE_PHRASE = (rf"the\s+((?:[\w-]+\s+){{0,2}}?(?:{trie_pattern(sorted(_ANAPHOR_ROLES))}|\d{{1,3}}-year-old))"
-                r"(?![\w-])")
+# (a nationality stands for the person last named, as an age does: "the
+# Dutchman said")
+_NATIONALS = frozenset({
+    "Dutchman", "Frenchman", "Frenchwoman", "Englishman", "Scot", "Scotsman", "Welshman",
+    "Irishman", "Spaniard", "Australian", "American", "Brazilian", "German", "Italian",
+    "Argentine", "Argentinian", "Portuguese", "Swede", "Dane", "Norwegian", "Russian", "Serb",
+    "Croat", "Czech", "Belgian", "Swiss", "Austrian", "Kenyan", "Ethiopian", "Nigerian",
+    "Ghanaian", "Moroccan", "Greek", "Uruguayan", "Chilean", "Colombian", "Argentinean",
+})
+_ROLE_PHRASE = (rf"the\s+((?:[\w-]+\s+){{0,2}}?(?:{trie_pattern(sorted(_ANAPHOR_ROLES))}|\d{{1,3}}-year-old"
+                rf"|{trie_pattern(sorted(_NATIONALS))}))(?![\w-])")
 _VERB_THE_ROLE = re.compile(rf"\s*,?\s*{_VERB}\s+{_ROLE_PHRASE}(?=\s*[.,;:!?\n]|\s+(?:in|on|at|after|"
                             r"when|who|before|during)\b)")
 _THE_ROLE_VERB = re.compile(rf"\s*,?\s*{_ROLE_PHRASE},?\s+(?:(?:has|had|also|later|then)\s+)?"
@@ -1279,17 +1288,20 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     # whose own speaker, unresolved, introduces it: "According to Mr Peston the
     # prime minister said: “...”")
     credit = _CREDITED_AFTER.match(after)
+    # (an introduction's speaker is in its own sentence: not 'An All England club
+    # spokesperson denied it, insisting: “...”' after someone named before)
     intro = _INTRO_VERB.search(tail) if last in (",", ":") else None
     if k >= 0 and said[k][0] >= start and (
             not credit or said[k][1].rsplit(None, 1)[-1] in credit.group(0).split()) and (
-            not intro or not _THE_SUBJECT.search(
+            not intro or said[k][0] >= sentence and not _THE_SUBJECT.search(
                 body, max(said[k][0], s - len(before) - mark + intro.start() - 40),
                 s - len(before) - mark + intro.start())):
         return said[k][1], None
     return None, None
 
 
-_INTRO_VERB = re.compile(rf"\b{_VERB}\s*[:,]$")
+_INTRO_VERB = re.compile(rf"\b(?:{_VERB}|saying|insisting|claiming|arguing|warning|explaining|"
+                         r"telling)\s*[:,]$")
 _THE_SUBJECT = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){1,3}$")  # "the prime minister said:"
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9”\"')][.!?])[”\"']?\s+|(?<=[.!?][”\"'])\s+")
 

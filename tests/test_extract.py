@@ -606,6 +606,9 @@ def test_the_role_or_age_the_article_gave_the_person_last_named():
             "not ruled it out. “The World Cross Country is a definite possibility,” said the "
             "two-time champion.")
     assert [q.speaker for q in extract(art(body)).quotes] == [None]
+    body = ("Spurs boss Martin Jol was pleased. “We had the initiative but it wasn't easy,” the "
+            "Dutchman said.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Martin Jol"]
     body = ("The story was told by Robert Peston. According to Mr Peston the prime minister said: "
             "“Help me to get through the year and I will then stand down.”")
     assert [q.speaker for q in extract(art(body)).quotes] == [None]
