@@ -1193,6 +1193,17 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         who = add_speaker(_after_descriptors(raw), e)
         if who:
             return who, None
+        if not credit and raw[:1].isupper() and " " not in raw.strip():
+            # a credit to a lone name we cannot resolve gives the quotation to
+            # someone reported before by that surname ("Lindsey Graham said
+            # ...\n\n“...,” Graham said"), else to no one ("Maddow said",
+            # "Apple said")
+            k = bisect.bisect_left(said, (s,)) - 1
+            while k >= 0 and said[k][0] > s - 1500:
+                if said[k][1].rsplit(None, 1)[-1] == raw.strip():
+                    return said[k][1], None
+                k -= 1
+            return None, None
     m = _AFTER_HE_SAID.match(after) or _AFTER_SAID_HE.match(after)  # '“...,” he said
     who = m and people.last(s, m.group(1))
     if who:

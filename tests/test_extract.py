@@ -584,6 +584,13 @@ def test_a_quotation_opening_a_paragraph_is_the_last_reported_speakers():
     body = ("So is UKIP's job to destroy the Tories, as former member Robert Kilroy-Silk once "
             "declared? “No. The aim of UKIP is to withdraw from the EU.”")
     assert [q.speaker for q in extract(art(body)).quotes] == [None]
+    # a credit to a lone surname: the one reported before by it, else no one
+    body = ("Liverpool boss Rafael Benitez spoke. Chief executive Rick Parry said the club was "
+            "calm.\n\n“We had told Chelsea he was not for sale,” Parry explained.")
+    assert [q.speaker for q in extract(art(body)).quotes] == ["Rick Parry"]
+    body = ("Liverpool boss Rafael Benitez spoke on Monday.\n\n“We had told Chelsea he was not "
+            "for sale,” Parry explained.")
+    assert [q.speaker for q in extract(art(body)).quotes] == [None]
     # a quotation goes on with the last speaker, unless someone else's words
     # are reported between
     body = ("PCS leader Mark Serwotka spoke. “We will fight on and on,” he said. BBC "
