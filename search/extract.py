@@ -211,7 +211,7 @@ _DESCRIPTOR = r"(?!(?:of|the|an?|at|from|in|for|with|on|to|by)\s)[a-z][\w-]*\s+"
 _AFTER_VERB_OWNED = re.compile(rf"\s*,?\s*{_VERB}\s+{NAME}\s+(?!(?:and|or)\s)"
                                rf"((?:{_DESCRIPTOR}){{1,5}}(?:[A-Z][a-z]+\s+)?{_TITLED}{NAME})"
                                r"(?=\s*(?:[.,;:!?\n]|$))")
-_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:\w[\w-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
+_AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:\w[\w'’-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
                               rf"{_AFFILIATION}(?:\s*,[^,.]{{2,80}}(?:,[^,.]{{1,80}}){{0,3}},)?"
                               rf",?\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
 # A person's words in writing: "Mr Tanzi's statement said", "Trump's tweet read"
@@ -1184,6 +1184,13 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         m = pattern and pattern.match(named_after)
         if m and ended and not _SENTENCE_END.match(named_after, m.end()):
             m = None
+        if m and pattern is _AFTER_NAME_VERB:
+            # (a description: "the play's organiser in Uganda, Sarah Mukasa, told")
+            bare = _after_descriptors(m.group(1))
+            name, titled = _person_name(bare)
+            if not name or (bare != m.group(1) and " " not in name and not titled
+                            and is_place(name)):
+                m = None
     credit = None
     if not m:  # a credit line: “...” ― Azucena Gonzàlez
         m = credit = _AFTER_CREDIT.match(named_after)

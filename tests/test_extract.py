@@ -533,6 +533,11 @@ def test_speaker_rules(text, expected):
     # "was quoted as saying"
     ("“We were trying to stimulate his recollection,” Peter Wallison, who is resigning, was "
      "quoted as saying in an interview.", "Peter Wallison"),
+    # an owner's role before the name; a description and its name's appositive
+    ("“Apparently not, and we said so,” the Post's senior politics editor Steven Ginsberg "
+     "responded.", "Steven Ginsberg"),
+    ("“I'm extremely outraged at the hypocrisy,” the play's organiser in Uganda, Sarah Mukasa, "
+     "told the BBC.", "Sarah Mukasa"),
     # a person's words in writing
     ("Parmalat founder Calisto Tanzi spoke. “I apologise to all who have suffered so much "
      "damage,” Mr Tanzi's statement said.", "Calisto Tanzi"),
