@@ -285,21 +285,23 @@ _PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to",
 # scanned for that letter by the regex engine, one that opens with \b is
 # tried at every position, about twice as slow over a whole article)
 _PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
+# Someone unnamed: "a spokesman", "one analyst", "our correspondent"
 _UNNAMED_WORDS = ("spokesman|spokeswoman|spokesperson|official|source|aide|insider|diplomat|"
                   "witness|resident|analyst|mother|father|worker|officer|correspondent|reporter|"
                   "editor|banker|trader|dealer|economist|lawyer|expert")
 _UNNAMED_NOUNS = rf"(?:[\w-]+\s+){{0,4}}?(?:{_UNNAMED_WORDS})\b"
+# (in lower case: after a quotation, "A spokesman said" opens another sentence)
+_UNNAMED = re.compile(rf"\b((?:an?|the|one|another|our|his|her|its|their)\s+{_UNNAMED_NOUNS})")
+# ... and speaking, anywhere in a sentence ("Our correspondent said")
+_UNNAMED_SAYS = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Oo]ur|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+                           rf"{_UNNAMED_NOUNS}\s+(?:has\s+|had\s+|also\s+)?{_VERB}\b")
 
 
 @lru_cache(maxsize=1)
 def _unnamed_noun_finder() -> WordFinder:
     return WordFinder(_UNNAMED_WORDS.split("|"))
-# (in lower case: after a quotation, "A spokesman said" opens another sentence)
-_UNNAMED = re.compile(rf"\b((?:an?|the|one|another|our|his|her|its|their)\s+{_UNNAMED_NOUNS})")
 
 
-_UNNAMED_SAYS = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Oo]ur|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
-                           rf"{_UNNAMED_NOUNS}\s+(?:has\s+|had\s+|also\s+)?{_VERB}\b")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "B.C.", "D.C.", "U.S.A."})
 _ROLES_AND_TITLES = frozenset(ROLE_WORDS | PERSON_TITLES)
@@ -1145,13 +1147,14 @@ _NATIONALS = frozenset({
     "Croat", "Czech", "Belgian", "Swiss", "Austrian", "Kenyan", "Ethiopian", "Nigerian",
     "Ghanaian", "Moroccan", "Greek", "Uruguayan", "Chilean", "Colombian", "Argentinean",
 })
-_ROLE_PHRASE = (rf"the\s+((?:[\w-]+\s+){{0,2}}?(?:{trie_pattern(sorted(_ANAPHOR_ROLES))}|\d{{1,3}}-year-old"
-                rf"|{trie_pattern(sorted(_NATIONALS))}))(?![\w-])")
+_ROLE_WORDS_PHRASE = (rf"((?:[\w-]+\s+){{0,2}}?(?:{trie_pattern(sorted(_ANAPHOR_ROLES))}"
+                      rf"|\d{{1,3}}-year-old|{trie_pattern(sorted(_NATIONALS))}))(?![\w-])")
+_ROLE_PHRASE = rf"the\s+{_ROLE_WORDS_PHRASE}"
 _VERB_THE_ROLE = re.compile(rf"\s*,?\s*{_VERB}\s+{_ROLE_PHRASE}(?=\s*[.,;:!?\n]|\s+(?:in|on|at|after|"
                             r"when|who|before|during)\b)")
 _THE_ROLE_VERB = re.compile(rf"\s*,?\s*{_ROLE_PHRASE},?\s+(?:(?:has|had|also|later|then)\s+)?"
                             rf"{_VERB}\b")
-_ROLE_VERB_INTRO = re.compile(rf"\b[Tt]{_ROLE_PHRASE[1:]}\s+(?:(?:has|had|also|later|then)\s+)?"
+_ROLE_VERB_INTRO = re.compile(rf"\b[Tt]he\s+{_ROLE_WORDS_PHRASE}\s+(?:(?:has|had|also|later|then)\s+)?"
                               rf"{_VERB}\s*[:,]\s*$")
 _CREDITED_AFTER = re.compile(rf"[^.!?\n“”\"]{{0,80}}?\b(?:{_VERB})\b|\s*,?\s*(?:is|was)\s")
 
@@ -1305,12 +1308,12 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     # one banker', '“...,” Orange said'; but '“...,” Vargas Llosa said'; nor one
     # whose own speaker, unresolved, introduces it: "According to Mr Peston the
     # prime minister said: “...”")
-    credit = _CREDITED_AFTER.match(after)
+    credited = _CREDITED_AFTER.match(after)
     # (an introduction's speaker is in its own sentence: not 'An All England club
     # spokesperson denied it, insisting: “...”' after someone named before)
     intro = _INTRO_VERB.search(tail) if last in (",", ":") else None
     if k >= 0 and said[k][0] >= start and (
-            not credit or said[k][1].rsplit(None, 1)[-1] in credit.group(0).split()) and (
+            not credited or said[k][1].rsplit(None, 1)[-1] in credited.group(0).split()) and (
             not intro or said[k][0] >= sentence and not _THE_SUBJECT.search(
                 body, max(said[k][0], s - len(before) - mark + intro.start() - 40),
                 s - len(before) - mark + intro.start())):
