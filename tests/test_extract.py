@@ -26,6 +26,10 @@ def speakers(text: str) -> list[str]:
     return list(extract(art(text)).speakers)
 
 
+def quote_speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(art(text)).quotes]
+
+
 @pytest.fixture(scope="module")
 def seed():
     [a] = list(read_articles(next(iter(discover([SEED])))))
@@ -567,7 +571,7 @@ def test_a_quotation_opening_a_paragraph_is_the_last_reported_speakers():
             "television money had driven the game, he feared there might now be too many games. "
             "Clubs have seen their income soar.\n\n\"Television has been the driving force over "
             "the past 10 years.\"")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["David Dein"]
+    assert quote_speakers(body) == ["David Dein"]
     body = ("Federal Reserve Board chairman Paul Volcker said rates would stay where they are."
             "\n\n\"It was a definite hint at lower interest rates,\" said one analyst who was "
             "there.")
@@ -576,31 +580,31 @@ def test_a_quotation_opening_a_paragraph_is_the_last_reported_speakers():
     # a credit to the same surname the report gave in full
     body = ("The novelist Mario Vargas Llosa said in Houston that the comments were wrong.\n\n"
             "\"He is a clown, but a dangerous clown,\" Vargas Llosa said.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Mario Vargas Llosa"]
+    assert quote_speakers(body) == ["Mario Vargas Llosa"]
     # a quotation in a sentence that reports what someone said, or opening the
     # sentence after one
     body = ("Another peer, Lord Skidelsky, said not to publish the full legal opinion would "
             "“strengthen the suspicion that the text was different”.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Skidelsky"]
+    assert quote_speakers(body) == ["Skidelsky"]
     body = ("Prime Minister Tony Blair said talking was the only answer. “You've just got to "
             "confront it and say to people look at the facts.”")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Tony Blair"]
+    assert quote_speakers(body) == ["Tony Blair"]
     # (but an answer is no question's)
     body = ("So is UKIP's job to destroy the Tories, as former member Robert Kilroy-Silk once "
             "declared? “No. The aim of UKIP is to withdraw from the EU.”")
-    assert [q.speaker for q in extract(art(body)).quotes] == [None]
+    assert quote_speakers(body) == [None]
     # a credit to a lone surname: the one reported before by it, else no one
     body = ("Liverpool boss Rafael Benitez spoke. Chief executive Rick Parry said the club was "
             "calm.\n\n“We had told Chelsea he was not for sale,” Parry explained.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Rick Parry"]
+    assert quote_speakers(body) == ["Rick Parry"]
     body = ("Liverpool boss Rafael Benitez spoke on Monday.\n\n“We had told Chelsea he was not "
             "for sale,” Parry explained.")
-    assert [q.speaker for q in extract(art(body)).quotes] == [None]
+    assert quote_speakers(body) == [None]
     # a quotation goes on with the last speaker, unless someone else's words
     # are reported between
     body = ("PCS leader Mark Serwotka spoke. “We will fight on and on,” he said. BBC "
             "correspondent Stephen Cape said the unions were “a formidable force, it seems” now.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Mark Serwotka", "Stephen Cape"]
+    assert quote_speakers(body) == ["Mark Serwotka", "Stephen Cape"]
 
 
 def test_the_role_or_age_the_article_gave_the_person_last_named():
@@ -610,20 +614,20 @@ def test_the_role_or_age_the_article_gave_the_person_last_named():
     body = ("Justice Minister Cathy Jamieson has decided to drop the plans. Instead, Ms Jamieson "
             "will change the law.\n\nThe minister said: “Better joint working will help prisons "
             "play a stronger role.”")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Cathy Jamieson"]
+    assert quote_speakers(body) == ["Cathy Jamieson"]
     body = ("Hicham El Guerrouj is hungry for more. “If I am to compete, it is only if I can win,” "
             "said the 30-year-old, who is retiring in 2006.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Hicham El Guerrouj"]
+    assert quote_speakers(body) == ["Hicham El Guerrouj"]
     body = ("He could meet Olympic champion Kenenisa Bekele in March. Britain's Paula Radcliffe has "
             "not ruled it out. “The World Cross Country is a definite possibility,” said the "
             "two-time champion.")
-    assert [q.speaker for q in extract(art(body)).quotes] == [None]
+    assert quote_speakers(body) == [None]
     body = ("Spurs boss Martin Jol was pleased. “We had the initiative but it wasn't easy,” the "
             "Dutchman said.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Martin Jol"]
+    assert quote_speakers(body) == ["Martin Jol"]
     body = ("The story was told by Robert Peston. According to Mr Peston the prime minister said: "
             "“Help me to get through the year and I will then stand down.”")
-    assert [q.speaker for q in extract(art(body)).quotes] == [None]
+    assert quote_speakers(body) == [None]
 
 
 def test_a_named_credit_stays_in_its_paragraph():
@@ -632,10 +636,10 @@ def test_a_named_credit_stays_in_its_paragraph():
     body = ('Douglas Brinkley, a historian, recalled, "Obama said we are going to do this on '
             'climate change, and nothing will stop us"\n\nMr. Obama, who understood that a push '
             'would fail, told his advisers to work.')
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Douglas Brinkley"]
+    assert quote_speakers(body) == ["Douglas Brinkley"]
     body = ('“Men of Mosul, stand firm in your areas and defend them,”\nsaid Atheel Nujaifi in '
             'a statement.')
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Atheel Nujaifi"]
+    assert quote_speakers(body) == ["Atheel Nujaifi"]
 
 
 def test_a_party_before_its_spokesmans_role_is_no_speaker():
@@ -679,7 +683,7 @@ def test_quote_introduced_by_its_speaker_sentence():
     body = ("Ben Carson did not name his rivals. Ben Carson told his supporters, “We will win "
             "this together.” Hillary Clinton posted a comment of her own, saying, “We are so "
             "excited for you.”")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Ben Carson", "Hillary Clinton"]
+    assert quote_speakers(body) == ["Ben Carson", "Hillary Clinton"]
 
 
 def test_quote_speakers_by_their_fullest_name_and_pronoun_introductions():
@@ -690,7 +694,7 @@ def test_quote_speakers_by_their_fullest_name_and_pronoun_introductions():
             "Lanning, who was on the same picket line, said: “We want them to negotiate now.” "
             "“It is bad for savers,” said Carlos Baez Silva. Baez Silva said: “Banks are not "
             "trusted by anyone.”")
-    assert [q.speaker for q in extract(art(body)).quotes] == [
+    assert quote_speakers(body) == [
         "Jeff Evans", "Piers Freelove", "Hugh Lanning", "Carlos Baez Silva", "Carlos Baez Silva"]
 
 
@@ -724,11 +728,11 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     in full (the New York Times's style), and "Ms." is no "he"."""
     body = ("Glenn Beck spoke on Monday. Beck did not have kind words for Donald Trump. In a "
             "speech last July, he said: “Donald Trump is a cancer on conservatism.”")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Glenn Beck"]
+    assert quote_speakers(body) == ["Glenn Beck"]
     body = ("Huma Abedin met Gilbert Chagoury. Mr. Band asked Ms. Mills to call Mr. Chagoury. "
             "“This is very important,” he wrote. Ms. Mills agreed. “We will do it today,” he "
             "added.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Band", "Band"]
+    assert quote_speakers(body) == ["Band", "Band"]
     # nor is "he" a name a quotation holds, or an owner's
     body = ("Donald Trump posted late on Sunday. “Everybody is laughing at Jeb Bush, a pathetic "
             "figure!” was the post. Anderson Cooper’s questions came next. Later he said the "
@@ -742,15 +746,15 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     # speaker's (but "..., said Mr Dein on Monday" names the speaker)
     body = ("Lib Dem leader Charles Kennedy spoke to Tony Blair. But he said Mr Blair had lost "
             "the trust of voters. “There is a fundamental lack of trust in him,” he said.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Charles Kennedy"]
+    assert quote_speakers(body) == ["Charles Kennedy"]
     # a name after a clause's comma is no object ("on the subject of Mr
     # Kilroy-Silk, Mr Morris despatches him"), but one in a list is
     body = ("UKIP adviser Dick Morris met Robert Kilroy-Silk. And, on the subject of Mr "
             "Kilroy-Silk, Mr Morris despatches him. “Look, we are not going to win,” he said.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Dick Morris"]
+    assert quote_speakers(body) == ["Dick Morris"]
     body = ("Hilary Swank won, beating stars including Annette Bening, Kate Winslet and Imelda "
             "Staunton. “I don't know what I did to deserve this,” she told the audience.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Hilary Swank"]
+    assert quote_speakers(body) == ["Hilary Swank"]
     # nor one after a verb done to someone and a hyphenated role
     body = ("Peng Shuai accused Chinese former vice-premier Zhang Gaoli of assault in a post. She "
             "later said the post was a misunderstanding.")
@@ -758,25 +762,25 @@ def test_he_is_not_a_person_named_as_an_object_and_may_be_a_titled_surname():
     # nor a name after an article: a thing's ("an Alan Shearer strike")
     body = ("Newcastle manager Graeme Souness was pleased. An own goal followed by an Alan "
             "Shearer strike earned them a win. “It gave us a great advantage,” he said.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Graeme Souness"]
+    assert quote_speakers(body) == ["Graeme Souness"]
     # a peer's title is no given name: "Baron Kinnock" is Neil Kinnock (but
     # "Sacha Baron Cohen" keeps his name)
     body = ("Former Labour leader Neil Kinnock has been made a life peer. He will be known as "
             "Baron Kinnock of Bedwellty. “I accepted the kind invitation to enter the House,” he "
             "said. Sacha Baron Cohen said he was pleased.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Neil Kinnock"]
+    assert quote_speakers(body) == ["Neil Kinnock"]
     assert speakers(body) == ["Neil Kinnock", "Sacha Baron Cohen"]
     # nor one named as an example ("such as")
     body = ("Prop Julian White spoke. He offers his experience to youngsters such as centres "
             "Matthew Tait and Jamie Noon. “I don't know how much a tight-head can give,” he added.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["Julian White"]
+    assert quote_speakers(body) == ["Julian White"]
     # nor one someone unnamed has spoken after
     body = ("Deputy Prime Minister John Prescott held a private meeting. Our correspondent said "
             "that he understood no deal had been offered, and there was room for talks, he added.")
     assert speakers(body) == []
     body = ("Lib Dem leader Charles Kennedy spoke. “We will win,” said Arsenal vice-chairman "
             "David Dein on Monday. “There is a fundamental lack of trust in him,” he said.")
-    assert [q.speaker for q in extract(art(body)).quotes] == ["David Dein", "David Dein"]
+    assert quote_speakers(body) == ["David Dein", "David Dein"]
 
 
 def test_extraction_does_not_depend_on_the_hash_seed():
