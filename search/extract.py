@@ -30,6 +30,7 @@ from .places import (
     feature_places,
     find_places,
     named_in,
+    place_entry,
 )
 from .places import preload as preload_places
 from .words import (
@@ -1045,13 +1046,12 @@ def _firm_towns(body: str, candidates: list[tuple[int, int, str]]) -> frozenset[
     trading at 21-5/8"), not the town, unless the article puts it after "in"
     (see named_in). (Each town's occurrences are tried, not the whole text.)"""
     out, tried = set(), set()
-    gaz = gazetteer()
     for s, e, _p in candidates:
         town = body[s:e]
         if town in tried:
             continue
         tried.add(town)
-        found = gaz.get(town) or gaz.get(town.partition(" ")[2])  # (or "Central Pasco")
+        found = place_entry(town)  # (or "Central Pasco")
         # (not a metropolis: "Peking Foreign Trade Corp ... Peking's telephone office")
         if not (found and found[1].kind in ("city", "town") and found[1].population < 3_000_000):
             continue

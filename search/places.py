@@ -18,7 +18,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .gazetteer import HOME_NATIONS, ap_states, common_words, gazetteer, given_names, is_place
+from .gazetteer import (
+    HOME_NATIONS,
+    Entry,
+    ap_states,
+    common_words,
+    gazetteer,
+    given_names,
+    is_place,
+)
 from .words import (
     MONTHS_DAYS,
     NOT_NAME_START,
@@ -325,6 +333,14 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
 _REGION_PREFIXES = COMPASS - {"new"}
 
 
+def place_entry(surface: str) -> tuple[str, Entry] | None:
+    """The gazetteer's entry for a place ``find_places`` found as ``surface``;
+    a region it made of a compass word and a place ("South Wales", "West
+    Hartlepool") has that place's."""
+    gaz = gazetteer()
+    return gaz.get(surface) or gaz.get(surface.partition(" ")[2])
+
+
 # "LONDON (Reuters) -", "NEW YORK 1996-08-30", "BEIJING, Aug 31 (Reuters) -",
 # "ROCHESTER, N.H. (AP) -", "MOSUL, Iraq —": an upper-case place opening a line,
 # maybe a region, then an agency, a date or a dash.
@@ -532,8 +548,7 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
     sporty = None  # worked out for the first town that needs it
     gaz = gazetteer()
     for s, e, name in candidates:
-        # (a compass word's region is its place's kind: "West Hartlepool 20")
-        found = gaz.get(text[s:e], None) or gaz.get(text[s:e].partition(" ")[2], None)
+        found = place_entry(text[s:e])  # (a region's is its place's: "West Hartlepool 20")
         kind = found[1].kind if found else None
         if kind not in ("city", "town", "province", "state", "region"):
             continue
