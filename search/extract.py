@@ -250,8 +250,12 @@ _BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME}){_JR}{_AFFILIATION}(?:,\s+(?!
                                rf"(?:{_VERB})\s*,?\s*$")
 # "Said Dorothy Poynter, who grew up with Ali, “...”": the verb first
 _SAID_NAME_BEFORE = re.compile(rf"\b(?:Said|Added|Asked)\s+({_TITLED}{NAME})(?:,[^.\"“”]{{2,90}})?[,:]\s*$")
-_AIDE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|aides?|campaign|office|staff|"
-                   r"lawyers?|attorneys?|representatives?|team)\b")
+# Those who speak for an owner or employer: "Mr Blair's spokesman said:" is no
+# Blair's, nor "a spokesman for Mr Prescott warned" (_PROXIES, below)
+_AIDES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "aide",
+                    "aides", "campaign", "office", "staff", "lawyer", "lawyers", "attorney",
+                    "attorneys", "representative", "representatives", "team"})
+_AIDE = re.compile(rf"\b(?:{trie_pattern(sorted(_AIDES))})\b")
 # "When Wallace died, President Bill Clinton released the following statement:
 # “...”", "Cruz called them on it:": a sentence's or a clause's subject, then
 # words of lower case and a colon
@@ -346,7 +350,6 @@ def _clause_start(window: str) -> int:
     return start
 
 
-_ROLE_WORDS_SET = frozenset(ROLE_WORDS)
 _CLAUSE_WORDS = frozenset({"it", "he", "she", "they", "we", "i", "you", "that", "would", "will",
                            "could", "should", "can", "may", "might", "must", "was", "were", "is",
                            "are", "had", "has", "have", "be", "been", "not", "there", "this",
@@ -357,7 +360,7 @@ def _name_after(text: str, pos: int, end: int | None = None) -> re.Match | None:
     """_NAME_AFTER at ``pos``, past a title it took for a name's last word."""
     end = len(text) if end is None else end
     m = _NAME_AFTER.match(text, pos, end)
-    if m is None and _ROLE_WORDS_SET.intersection(text[pos:pos + 60].split()[3:5]):
+    if m is None and ROLE_WORDS.intersection(text[pos:pos + 60].split()[3:5]):
         m = _NAME_AFTER_ROLE.match(text, pos, end)  # (tried only where a role can end it)
     # (the words before the name describe the speaker, they are no clause: "said
     # it would allow Mr Glazer", "said that Mr Blair")
@@ -777,13 +780,10 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
 
 
 # People who speak for someone: "a spokesman for Mr Prescott warned" is the
-# spokesman's word, not Prescott's
-_PROXIES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "official",
-                      "officials", "aide", "aides", "lawyer", "lawyers", "attorney", "attorneys",
-                      "representative", "representatives", "adviser", "advisers", "advisor",
-                      "advisors", "wife", "husband", "son", "daughter", "brother", "sister",
-                      "widow", "family", "friend", "friends", "allies", "supporters", "staff",
-                      "campaign", "office", "team", "counsel"})
+# spokesman's word, not Prescott's (aides, and family and friends)
+_PROXIES = _AIDES | {"spokesmen", "adviser", "advisers", "advisor", "advisors", "wife", "husband",
+                     "son", "daughter", "brother", "sister", "widow", "family", "friend",
+                     "friends", "allies", "supporters", "counsel"}
 
 
 def _spoken_for(body: str, pos: int) -> bool:
