@@ -408,6 +408,8 @@ def person_name(raw: str, places: frozenset[str] = frozenset()) -> tuple[str | N
 # A description, not a name: "The South Carolina Republican admitted"
 _PARTY_ENDS = frozenset({"republican", "republicans", "democrat", "democrats", "democratic",
                          "conservative", "conservatives", "liberal", "liberals"})
+
+
 def _gendered(first: str) -> bool:
     """Whether gender-guesser knows ``first`` as a given name (its list, not the
     looser one of given names)."""
@@ -1165,7 +1167,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     after_at = e + mark
     after = body[after_at:after_at + 139]
     mark = 2 if body[max(0, s - 2):s] == "''" else 1
-    before = body[max(0, s - 139 - mark):max(0, s - mark)]
+    before_at = max(0, s - 139 - mark)  # (where ``before`` starts in the body)
+    before = body[before_at:max(0, s - mark)]
     # (a name's credit follows its quotation in the same paragraph: after a blank
     # line another sentence begins, "... session, recalled, “...”\n\nMr. Obama,
     # who ..., told")
@@ -1240,7 +1243,7 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     if not m and _ends_with_verb(tail):
         pattern = _BEFORE_NAME_SAID
         m = pattern.search(before)
-    at = m and s - len(before) - mark + m.start(1)
+    at = m and before_at + m.start(1)
     if m and not (_spoken_for(body, at) or _org_before(body, at)):
         who = add_speaker(m.group(1), s)
         # (a word that opens no name before it: "But Umaga said:", not "BBC
@@ -1267,11 +1270,11 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
             return who, None
     m = _PRONOUN_INTRO.search(before) if last in (",", ":") else None
     # 'He said: “...”': the person last named before it
-    who = m and people.last(s - len(before) + m.start(), m.group(1))
+    who = m and people.last(before_at + m.start(), m.group(1))
     if who:
         return who, None
     m = _ROLE_VERB_INTRO.search(before) if last in (",", ":") else None
-    who = m and people.role(s - len(before) + m.start(), m.group(1))  # 'The minister said: “'
+    who = m and people.role(before_at + m.start(), m.group(1))  # 'The minister said: “'
     if who:
         return add_speaker(who, s) or who, None
     # A quote that follows another in the same paragraph, or opens the next
@@ -1315,8 +1318,7 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     if k >= 0 and said[k][0] >= start and (
             not credited or said[k][1].rsplit(None, 1)[-1] in credited.group(0).split()) and (
             not intro or said[k][0] >= sentence and not _THE_SUBJECT.search(
-                body, max(said[k][0], s - len(before) - mark + intro.start() - 40),
-                s - len(before) - mark + intro.start())):
+                body, max(said[k][0], before_at + intro.start() - 40), before_at + intro.start())):
         return said[k][1], None
     return None, None
 
