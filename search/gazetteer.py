@@ -301,8 +301,11 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
                 add(alt, Entry(canon, "country", 10**9))
         dem = info.get("demonym")
         if dem:
-            add(dem, Entry(canon, "demonym"))
-            add(dem + "s", Entry(canon, "demonym"))
+            # (a demonym several countries share is the most populous one's:
+            # "French" is France's, not Mayotte's, whatever order the files come in)
+            people = int(info.get("population") or 0)
+            add(dem, Entry(canon, "demonym", people))
+            add(dem + "s", Entry(canon, "demonym", people))
     for c in gc.get_countries().values():
         name = c["name"].removeprefix("The ")  # "The Netherlands" -> "Netherlands"
         add(c["name"], Entry(name, "country", 10**9))

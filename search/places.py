@@ -309,6 +309,11 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # "W. Weston", "J. Crawley": an initial, then a surname
         if (not major and not dateline and surface.lower() in common
                 and (entry.population < 500_000 or surface.lower() in given_names())
+                # "Hull, Quebec", "Waterloo, Ontario": a province after a place
+                # and its comma says where the place is
+                and not (entry.kind == "province" and surface.lower() not in COMPASS
+                         and prev_word is not None
+                         and prev_word[1] == ", " and _place_before_comma(before))
                 and (prev.lower() not in LOCATIVE
                      or prev == "capital" and not joined  # "working capital, Evans and ..."
                      # a given name after "and" needs a place before it: "Dallas
@@ -331,6 +336,23 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
 
 
 _REGION_PREFIXES = COMPASS - {"new"}
+_NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+), $")
+
+
+def _place_before_comma(before: str) -> bool:
+    """Whether ``before`` ends with a place the gazetteer knows, not a town
+    of a few thousand ("the Jubilee, Northern and Piccadilly lines"), and a
+    comma."""
+    m = _NAME_BEFORE_COMMA.search(before)
+    if m is None:
+        return False
+    words, gaz = m.group(1).split(), gazetteer()
+    for i in range(len(words)):
+        name = " ".join(words[i:])
+        found = gaz.get(name)
+        if found and found[1].kind not in ("demonym", "town"):
+            return True
+    return False
 
 
 def place_entry(surface: str) -> tuple[str, Entry] | None:
@@ -346,7 +368,7 @@ def place_entry(surface: str) -> tuple[str, Entry] | None:
 # maybe a region, then an agency, a date or a dash.
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*))?,?\s+"
                        r"(?:(\(\w[\w ]*\)|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.? \d{1,2}\b"
-                       r"|\d{1,2}\s+[A-Z][a-z]+)|[-–—])",
+                       r"|\d{1,2}\s+[A-Z][a-z]+)|[-–—_])",
                        re.MULTILINE)
 
 
@@ -496,9 +518,16 @@ def feature_places(text: str) -> list[tuple[int, int, str]]:
             if not words or any(w.lower() in ORG_WORDS for w in words):
                 continue
             end = e
-        name = text[start:end]
-        if gaz.get(name) is None:
+        name = " ".join(text[start:end].split())  # ("Lake\nGeneva" at a line's end)
+        # (a small town that bears the feature's name is no reason to leave it to
+        # the gazetteer, which finds towns only after "in": "Lake Geneva", Wisconsin)
+        known = gaz.get(name)
+        if known is None or known[1].kind == "town":
             out.append((start, end, name))
+        elif "\n" in text[start:end]:
+            # (the gazetteer's matcher finds no name across a line break:
+            # "Prince Edward\nIsland" in hard-wrapped wire copy)
+            out.append((start, end, known[1].name))
     return out
 
 

@@ -227,6 +227,19 @@ def test_seed_quotes_attributed(seed):
     ("Phoenix Steel Corp said it had a new plan. Phoenix said its plant in Claymont would "
      "stay open.", ["Claymont"], ["Phoenix"]),
     ("Aurora Foods Inc said it would move its offices to Aurora.", ["Aurora"], []),
+    # a province after a place and its comma says where the place is, though its
+    # name is a common word (not a compass word, not after a small town)
+    ("It was built in Hull, Quebec, by a firm based in Waterloo, Ontario.",
+     ["Hull", "Quebec", "Waterloo", "Ontario"], []),
+    ("Tube Lines maintains the Jubilee, Northern and Piccadilly lines. Refineries in Antwerp, "
+     "Southern France or Italy may close.", ["Antwerp", "France", "Italy"],
+     ["Northern", "Southern"]),
+    # the NYT wire's underscore for a dash after its dateline
+    ("NEW YORK _ Officials of the union are to meet.\n\nBONN, Germany _ The bank served "
+     "notice.", ["New York", "Bonn", "Germany"], []),
+    # hard-wrapped wire copy: a feature's name across a line break, one name
+    ("Barges crossed Lake\nTanganyika to Prince Edward\nIsland.",
+     ["Lake Tanganyika", "Prince Edward Island"], ["Lake\nTanganyika", "Prince Edward"]),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
