@@ -64,6 +64,7 @@ SPEECH_VERBS = (
     "shouted|yelled|concluded|reiterated|assured|disclosed|"
     "objected|protested|retorted|interjected|explains|recalls|adding|concludes|continues|"
     "answers|answered|shot back|fired back|hit back|tweeting|bemoaned|decried|denounced|condemned|"
+
     "exclaimed|barked|observed|charged|"
     # words of judging that report what was said: "Sanders assailed Clinton's
     # paid speeches", "O'Malley reminded viewers that", "Gingrich dismissed Estonia"
@@ -99,6 +100,7 @@ ROLE_WORDS = {
     "commander", "secretary-general", "emir", "crown", "supreme", "first", "lib", "dem",
     "capt", "adm", "admiral", "cmdr", "cpl", "corporal", "lieutenant", "brigadier", "army", "navy",
     "independent", "premier", "chancellor-elect", "president-elect", "world", "olympic",
+    "host", "co-host", "anchor", "moderator", "co-moderator", "presenter", "interviewer",
 }
 # A capitalised function word ends a name (headline case: "Marco Rubio On Rape")
 NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By", "As", "Over",
@@ -144,7 +146,15 @@ def _verb_finder() -> WordFinder:
     for a name just before ("X said", "X, the minister, said", "X has called
     on") or just after ("said X", "said Chelsea boss Jose Mourinho") in a short
     window."""
-    return WordFinder(SPEECH_VERBS.split("|"))
+    return WordFinder(SPEECH_VERBS.split("|") + list(_PARTICIPLES))
+
+
+# Participles of speech right after their subject: "Ryan saying he was “very
+# encouraged”", "with leader Charles Kennedy saying" (not "the official, Nahum
+# Vaskevitch, yesterday saying", nor after a comma: the clause before's)
+_PARTICIPLES = ("saying", "telling")
+_WITH = frozenset({"with"})
+_NAME_RIGHT_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})[ \t]+$")
 
 
 _CAPITAL = re.compile(r"[A-Z]")
@@ -175,6 +185,7 @@ _APPOSITIVE_CHAR = (r"(?:[^,.;\"“”]|\.(?=[\w,])|(?<=\b[A-Z])\."
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILIATION}"
                           rf"(?:\s*,{_APPOSITIVE_CHAR}{{2,120}}(?:,{_APPOSITIVE_CHAR}{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have|who|[a-z]{{3,}}ly"
+                          rf"|even|just|still|already|often|first|now|too"
                           rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day|{_OCCASION})\s+)*$")
 # what may follow a name after "said": punctuation, or a word of place, time
 # or manner ("said Jol after the draw", "said Nadal afterwards")
@@ -745,9 +756,12 @@ _OBJECT_BEFORE = frozenset({
 })
 
 
-def _named_as_object(body: str, pos: int, end: int | None = None) -> bool:
+def _named_as_object(body: str, pos: int, end: int | None = None,
+                     subject_after: frozenset[str] = frozenset()) -> bool:
     """Whether the name at ``pos`` follows a preposition or a verb done to
-    someone, past any titles and roles before it ("told host Chris Cuomo")."""
+    someone, past any titles and roles before it ("told host Chris Cuomo");
+    not one of ``subject_after``, whose name is a subject ("with leader
+    Charles Kennedy saying")."""
     words = body[max(0, pos - 60):pos].split()
     past_comma = listed = False
     for i in range(len(words) - 1, -1, -1):
@@ -772,7 +786,7 @@ def _named_as_object(body: str, pos: int, end: int | None = None) -> bool:
             return past_comma
         # (and "such as", past a word that describes: "such as centres Matthew
         # Tait and Jamie Noon")
-        return low in _OBJECT_BEFORE or any(
+        return (low in _OBJECT_BEFORE and low not in subject_after) or any(
             words[k].lower() == "as" and words[k - 1].lower() == "such"
             for k in ((i, i - 1) if word.isalpha() else (i,)) if k > 0)
     return False
@@ -906,6 +920,15 @@ def extract(article: Article) -> Extraction:
             continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]
         first = 0 if lower_names else _CAPITAL.search(window, _clause_start(window))
+        if verb in _PARTICIPLES:
+            m = None if first is None else _NAME_RIGHT_BEFORE.search(window, first and first.start())
+            at = m and v_start - len(window) + m.start(1)
+            # (nor after a preposition or a verb done to someone: "heaped praise
+            # on Mr Brown saying he was doing a great job")
+            if m and not (_spoken_for(body, at) or _org_before(body, at)
+                          or _named_as_object(body, at, at + len(m.group(1)), subject_after=_WITH)):
+                add_speaker(m.group(1), at)
+            continue
         # (a participle's subject is not the name before its comma: "tweeted
         # congratulations to Bernie Sanders, adding")
         if verb.endswith("ing") and window.rstrip().endswith(","):

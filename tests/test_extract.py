@@ -462,6 +462,17 @@ def test_places_are_canonical_and_unique():
     ("All sides are anxious to avoid a confrontation, said BBC labour affairs correspondent "
      "Stephen Cape. John Shad said the recent cases involving Ivan Boesky were a warning.",
      ["Stephen Cape", "John Shad"]),
+    # a participle right after its subject (after "with" too), not after an object
+    # or a comma; a word of time between a name and its verb
+    ("The party launched its platform, with leader Charles Kennedy saying it was the real "
+     "opposition. House Speaker Paul Ryan met Trump, Ryan saying he was “very encouraged”. "
+     "Paris was subdued, with finance minister Herve Gaymard telling parliament to save.",
+     ["Charles Kennedy", "Paul Ryan", "Herve Gaymard"]),
+    ("He heaped praise on Gordon Brown saying he was doing a great job. Merrill suspended the "
+     "official, Nahum Vaskevitch, yesterday saying it was angry. They cast Chris Pratt, saying "
+     "he was perfect.", []),
+    ("Sen. Ben Sasse even suggested on social media that he would go, and Goh Chok Tong has "
+     "already announced a plan.", ["Ben Sasse", "Goh Chok Tong"]),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected
@@ -880,7 +891,7 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
     def words_re(words):
         return re.compile(rf"\b(?:{x.trie_pattern(words)})\b")
 
-    verbs = words_re(x.SPEECH_VERBS.split("|"))
+    verbs = words_re(x.SPEECH_VERBS.split("|") + list(x._PARTICIPLES))
     sport = words_re(places.SPORT_WORDS)
     town_of = re.compile(rf"\b(?:{x.trie_pattern(places._TOWN_WORDS)})\s+of\s+{places._TOWN}\b")
     town_in = re.compile(rf"\b(?:in|at|near|outside|over|from|to)\s+{places._TOWN}\s*,\s+"
