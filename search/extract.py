@@ -82,6 +82,10 @@ OBJECT_VERBS = frozenset({
     "branded", "hailed", "lambasted", "ridiculed", "rebuked", "touted",
     "believes", "believed",  # ("he believed Bryan Kohberger, the suspect, would")
 })
+# After "will", a speech the article previews: "Mr Howard will argue" (only
+# there: "figures suggest", "to tell")
+_WILL_VERBS = ("tell", "warn", "argue", "insist", "urge", "claim", "explain", "announce", "accuse",
+               "admit", "deny", "promise", "pledge", "reveal", "suggest")
 ROLE_WORDS = {
     "president", "prime", "minister", "chancellor", "secretary", "foreign", "home", "general",
     "gen", "governor", "gov", "senator", "sen", "rep", "representative", "judge", "justice",
@@ -146,7 +150,7 @@ def _verb_finder() -> WordFinder:
     for a name just before ("X said", "X, the minister, said", "X has called
     on") or just after ("said X", "said Chelsea boss Jose Mourinho") in a short
     window."""
-    return WordFinder(SPEECH_VERBS.split("|") + list(_PARTICIPLES))
+    return WordFinder(SPEECH_VERBS.split("|") + list(_PARTICIPLES) + list(_WILL_VERBS))
 
 
 # Participles of speech right after their subject: "Ryan saying he was “very
@@ -185,12 +189,14 @@ _APPOSITIVE_CHAR = (r"(?:[^,.;\"“”]|\.(?=[\w,])|(?<=\b[A-Z])\."
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILIATION}"
                           rf"(?:\s*,{_APPOSITIVE_CHAR}{{2,120}}(?:,{_APPOSITIVE_CHAR}{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have|who|[a-z]{{3,}}ly"
-                          rf"|even|just|still|already|often|first|now|too"
+                          rf"|even|just|still|already|often|first|now|too|will"
                           rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day|{_OCCASION})\s+)*$")
 # what may follow a name after "said": punctuation, or a word of place, time
-# or manner ("said Jol after the draw", "said Nadal afterwards")
-_NAME_END = (r"(?=\s*(?:[.,;:!?\n(\"“”—–]|$|(?:in|on|of|at|who|when|while|after|afterwards|earlier|"
-             r"later|yesterday|today|recently|last|this|during|from|for|ahead|before|following|near|"
+# or manner ("said Jol after the draw", "said Nadal afterwards"); not an
+# opening quotation mark: 'Trump said Hillary Clinton “caused death.”' quotes
+# what he said of her
+_NAME_END = (r"(?=\s*(?:[.,;:!?\n(”—–]|\"(?![A-Za-z])|$|(?:in|on|of|at|who|when|while|after|"
+             r"afterwards|earlier|later|yesterday|today|recently|last|this|during|from|for|ahead|before|following|near|"
              r"outside)\b))")
 _NAME_AFTER = re.compile(rf"\s+((?:\w[\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_NAME_END}")
 # ... or past more words, when the last is a role: "said BBC labour affairs
@@ -201,6 +207,7 @@ _NAME_AFTER_ROLE = re.compile(rf"\s+((?:\w[\w-]*\s+){{3,4}}?(?:{trie_pattern(sor
 # stops at "Army Capt", whose full stop could end a sentence)
 _NAME_AFTER_TITLE = re.compile(rf"\s+((?:\w[\w-]*\s+){{0,3}}?{_TITLE}{NAME}){_JR}{_NAME_END}")
 _ROLE_COMMA_NAME = re.compile(rf"\s+the\s+([^,.;\"“”]{{2,60}}),\s+({_TITLED}{NAME})(?=\s*(?:[,.;:]|$))")
+_LOWER_LEAD = re.compile(r"((?:[a-z]+\s+)*)(.*)", re.S)
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 # "according to Ronald Reagan's former education secretary William J. Bennett":
 # the owner is not the source, the person after the role is
@@ -281,7 +288,8 @@ _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR}{_OF_PLACE},\s+"
                                rf"(?:(?:once|later|also|then)\s+)?(?:{_VERB})"
                                rf"(?:\s*,|(?:\s+[\w’'.-]+){{0,6}}?\s*:)\s*$")
 # ("He told BBC Sport:": whom he told, before a colon)
-_PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?{_VERB}"
+_PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?"
+                            rf"(?:{_VERB}|will\s+(?:say|{'|'.join(_WILL_VERBS)}))"
                             rf"(?:\s*,|(?:\s+[\w’'.-]+){{0,4}}?\s*:)\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
@@ -300,7 +308,8 @@ _PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to",
 # (word_matches adds the leading \b: a pattern that opens with a letter is
 # scanned for that letter by the regex engine, one that opens with \b is
 # tried at every position, about twice as slow over a whole article)
-_PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}\b")
+_PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}"
+                           rf"|will\s+(?:say|{'|'.join(_WILL_VERBS)}))\b")
 # Someone unnamed: "a spokesman", "one analyst", "our correspondent"
 _UNNAMED_WORDS = ("spokesman|spokeswoman|spokesperson|official|source|aide|insider|diplomat|"
                   "witness|resident|analyst|mother|father|worker|officer|correspondent|reporter|"
@@ -920,6 +929,8 @@ def extract(article: Article) -> Extraction:
             continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]
         first = 0 if lower_names else _CAPITAL.search(window, _clause_start(window))
+        if verb in _WILL_VERBS and not window.endswith("will "):
+            continue
         if verb in _PARTICIPLES:
             m = None if first is None else _NAME_RIGHT_BEFORE.search(window, first and first.start())
             at = m and v_start - len(window) + m.start(1)
@@ -960,7 +971,7 @@ def extract(article: Article) -> Extraction:
                 break
             m = _NAME_BEFORE.search(window, m.start(1) + 1)
         # "said X" names the speaker, "told X" / "praised X" the one spoken to or of
-        if verb in OBJECT_VERBS:
+        if verb in OBJECT_VERBS or verb in _WILL_VERBS:
             continue
         m = _name_after(body, v_end, v_end + 90)
         # (not a name after a preposition: "tweeted congratulations to Bernie Sanders")
@@ -972,8 +983,14 @@ def extract(article: Article) -> Extraction:
     # (each scan only where its literal occurs: most articles have none)
     according = "ccording to" in body
     for m in _ACCORDING.finditer(body) if according else ():
+        lead, name = _LOWER_LEAD.match(m.group(1)).groups()
+        # (a name after "the" alone is a thing's: "according to the Philippine
+        # Star", "the Washington Free Beacon"; not "the Astronomer Royal Lord Rees")
+        if lead.split() == ["the"] and not any(
+                w.lower().rstrip(".") in _ROLES_AND_TITLES for w in name.split()[:-1]):
+            continue
         if not POSSESSIVE_END.search(m.group(1)):
-            add_speaker(re.sub(r"^(?:[a-z]+\s+)+", "", m.group(1)), m.start(1))
+            add_speaker(name, m.start(1))
     for m in _ACCORDING_OWNED.finditer(body) if according else ():
         add_speaker(_after_descriptors(m.group(1)), m.start(1))
     for m in _CREDIT.finditer(body) if "―" in body or "—" in body else ():

@@ -473,6 +473,16 @@ def test_places_are_canonical_and_unique():
      "he was perfect.", []),
     ("Sen. Ben Sasse even suggested on social media that he would go, and Goh Chok Tong has "
      "already announced a plan.", ["Ben Sasse", "Goh Chok Tong"]),
+    # a newspaper after "according to the" is no person (a role or title makes one)
+    ("Joey Salceda said so in a bill, according to the Philippine Star. According to the "
+     "Washington Free Beacon, the DNC asked for money, according to the Astronomer Royal Lord "
+     "Rees.", ["Joey Salceda", "Rees"]),
+    # the name an opening quotation mark follows is what was said of someone
+    ('Donald Trump said Hillary Clinton "caused death." He said National Security Adviser '
+     'Frank Carlucci "will wait until that report is in."', ["Donald Trump"]),
+    # a speech the article previews, after "will" ("figures suggest" is no one's)
+    ("Michael Howard is to make a pitch for the ethnic vote. Mr Howard will argue that Labour "
+     "failed. Halifax's own figures suggest prices rose.", ["Michael Howard"]),
 ])
 def test_speaker_rules(text, expected):
     assert speakers(text) == expected
@@ -891,7 +901,7 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
     def words_re(words):
         return re.compile(rf"\b(?:{x.trie_pattern(words)})\b")
 
-    verbs = words_re(x.SPEECH_VERBS.split("|") + list(x._PARTICIPLES))
+    verbs = words_re(x.SPEECH_VERBS.split("|") + list(x._PARTICIPLES) + list(x._WILL_VERBS))
     sport = words_re(places.SPORT_WORDS)
     town_of = re.compile(rf"\b(?:{x.trie_pattern(places._TOWN_WORDS)})\s+of\s+{places._TOWN}\b")
     town_in = re.compile(rf"\b(?:in|at|near|outside|over|from|to)\s+{places._TOWN}\s*,\s+"
