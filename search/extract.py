@@ -164,8 +164,11 @@ _NAME_RIGHT_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})[ \t]+$")
 _CAPITAL = re.compile(r"[A-Z]")
 # Verbs that report speech only at a clause's end or before "that": "the
 # quotas are unfair, Smith charged", not "Smith charged with murder"
-_BARE_VERBS = frozenset({"charged"})
+# (and "continued his steady progress", "hit back just before half time": a
+# retort is "hit back at" someone)
+_BARE_VERBS = frozenset({"charged", "continued", "hit back"})
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|that\b)")
+_RETORT_AT = re.compile(r"\s*(?:[,.;:]|that\b|at\b)")
 # "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
 # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Sen. John McCain of
@@ -925,7 +928,7 @@ def extract(article: Article) -> Extraction:
         return resolved
 
     for v_start, v_end, verb in _verb_finder().find(body):
-        if verb in _BARE_VERBS and not _BARE_AFTER.match(body, v_end):
+        if verb in _BARE_VERBS and not (_RETORT_AT if verb == "hit back" else _BARE_AFTER).match(body, v_end):
             continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]
         first = 0 if lower_names else _CAPITAL.search(window, _clause_start(window))

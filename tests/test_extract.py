@@ -480,6 +480,12 @@ def test_places_are_canonical_and_unique():
     # the name an opening quotation mark follows is what was said of someone
     ('Donald Trump said Hillary Clinton "caused death." He said National Security Adviser '
      'Frank Carlucci "will wait until that report is in."', ["Donald Trump"]),
+    # "continued" and "hit back" report speech only at a clause's end, before
+    # "that" (or "hit back at"): not a run of form or a goal
+    ("Argentine wild card Mariano Puerta continued his improbable run. Wanderers hit back "
+     "through Stelios Giannakopoulos before Xavier Rush hit back moments later. Jose Mourinho "
+     "hit back at his critics. “We are fine,” Arsene Wenger continued.",
+     ["Jose Mourinho", "Arsene Wenger"]),
     # a speech the article previews, after "will" ("figures suggest" is no one's)
     ("Michael Howard is to make a pitch for the ethnic vote. Mr Howard will argue that Labour "
      "failed. Halifax's own figures suggest prices rose.", ["Michael Howard"]),
