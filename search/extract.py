@@ -164,9 +164,9 @@ _NAME_RIGHT_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})[ \t]+$")
 _CAPITAL = re.compile(r"[A-Z]")
 # Verbs that report speech only at a clause's end or before "that": "the
 # quotas are unfair, Smith charged", not "Smith charged with murder"
-# (and "continued his steady progress", "hit back just before half time": a
-# retort is "hit back at" someone)
-_BARE_VERBS = frozenset({"charged", "continued", "hit back"})
+# (and "continued his steady progress", "maintained their impressive form",
+# "hit back just before half time": a retort is "hit back at" someone)
+_BARE_VERBS = frozenset({"charged", "continued", "hit back", "maintained"})
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|that\b)")
 _RETORT_AT = re.compile(r"\s*(?:[,.;:]|that\b|at\b)")
 # "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
@@ -726,7 +726,8 @@ class _People:
 # al-Sharia", "the band Kasabian"
 _THING_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "team",
                           "club", "party", "movement", "band", "network", "agency", "brand",
-                          "label", "website", "show", "film",
+                          "label", "website", "show", "film", "sorority", "fraternity",
+                          "society", "association",
                           # and firms' kinds: "investment bank Merrill Lynch said"
                           "bank", "brokerage", "insurer", "carmaker",
                           "automaker", "retailer", "newspaper", "magazine", "airline",

@@ -486,6 +486,10 @@ def test_places_are_canonical_and_unique():
      "through Stelios Giannakopoulos before Xavier Rush hit back moments later. Jose Mourinho "
      "hit back at his critics. “We are fine,” Arsene Wenger continued.",
      ["Jose Mourinho", "Arsene Wenger"]),
+    # (nor "maintained their form"); a sorority's name is no person's
+    ("Kamui Kobayashi, Mike Conway and Jose Maria Lopez maintained their impressive form. "
+     "Members of the sorority Kappa Kappa Gamma say they were blindsided. Mark Smith "
+     "maintained that he was innocent.", ["Mark Smith"]),
     # a speech the article previews, after "will" ("figures suggest" is no one's)
     ("Michael Howard is to make a pitch for the ethnic vote. Mr Howard will argue that Labour "
      "failed. Halifax's own figures suggest prices rose.", ["Michael Howard"]),
