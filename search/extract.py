@@ -503,7 +503,11 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     surname_ok = lows[-1] in SURNAME_ORG_WORDS and (len(lows) == 1 or _gendered(lows[0]))
     if any(t in ORG_WORDS for t in (lows[:-1] if surname_ok else lows)):
         return None, titled
-    if any(t in MONTHS_DAYS for t in tokens) or tokens[-1] == "I":
+    # (a month is a surname after a given name, "Theresa May", "Brian May", or
+    # alone, titled or to be resolved to such a name: "Mrs May", "May said";
+    # a day never is: "Wednesday Dixon")
+    if any(t in MONTHS_DAYS for t in tokens[:-1]) or tokens[-1] in _DAYS or tokens[-1] == "I" or (
+            tokens[-1] in MONTHS_DAYS and len(tokens) > 1 and lows[0] not in firsts):
         return None, titled  # (not "Do I", "Can I")
     if tokens[0].islower() and gazetteer().get(" ".join(tokens[1:])) is not None:
         return None, titled  # "Stade de France": a particle and a place are no name
@@ -522,6 +526,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
 # ------------------------------------------------------------------ quotes
 
 
+_DAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _QUOTE_MARK = re.compile(r'"|“|\'\'')  # '' is the double quote of some wire archives
 _CLOSING = {"“": "”", '"': '"', "''": "''"}
 

@@ -490,6 +490,10 @@ def test_places_are_canonical_and_unique():
     ("Kamui Kobayashi, Mike Conway and Jose Maria Lopez maintained their impressive form. "
      "Members of the sorority Kappa Kappa Gamma say they were blindsided. Mark Smith "
      "maintained that he was innocent.", ["Mark Smith"]),
+    # a month is a surname after a given name, a day never is
+    ("Theresa May said Brexit meant Brexit. Mrs May added that it was fine. Guitarist Brian "
+     "May said the band would tour. Wednesday Dixon said it had grown.",
+     ["Theresa May", "Brian May"]),
     # a speech the article previews, after "will" ("figures suggest" is no one's)
     ("Michael Howard is to make a pitch for the ethnic vote. Mr Howard will argue that Labour "
      "failed. Halifax's own figures suggest prices rose.", ["Michael Howard"]),
