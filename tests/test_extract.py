@@ -490,6 +490,8 @@ def test_places_are_canonical_and_unique():
     ("Kamui Kobayashi, Mike Conway and Jose Maria Lopez maintained their impressive form. "
      "Members of the sorority Kappa Kappa Gamma say they were blindsided. Mark Smith "
      "maintained that he was innocent.", ["Mark Smith"]),
+    # two particles in a name
+    ("Ursula von der Leyen said the plan was fair.", ["Ursula von der Leyen"]),
     # a month is a surname after a given name, a day never is
     ("Theresa May said Brexit meant Brexit. Mrs May added that it was fine. Guitarist Brian "
      "May said the band would tour. Wednesday Dixon said it had grown.",
