@@ -43,6 +43,7 @@ from .words import (
 
 GEO_HEAD_WORDS = {
     "republic", "kingdom", "gulf", "sea", "bay", "isle", "isles", "city", "province", "region",
+    "residents", "citizens", "inhabitants", "villagers",
     "state", "county", "islands", "island", "people", "government", "governor", "mayor",
     "capital", "south", "north", "east", "west", "centre", "center", "heart", "outskirts",
     "streets", "coast", "shores", "port", "strait", "straits", "mouth", "valley",

@@ -234,6 +234,8 @@ def test_seed_quotes_attributed(seed):
     ("Tube Lines maintains the Jubilee, Northern and Piccadilly lines. Refineries in Antwerp, "
      "Southern France or Italy may close.", ["Antwerp", "France", "Italy"],
      ["Northern", "Southern"]),
+    # the people of a place live there ("Bank of England" is no place)
+    ("Residents of Miami and the citizens of Belfast were angry.", ["Miami", "Belfast"], []),
     # the NYT wire's underscore for a dash after its dateline
     ("NEW YORK _ Officials of the union are to meet.\n\nBONN, Germany _ The bank served "
      "notice.", ["New York", "Bonn", "Germany"], []),
