@@ -529,6 +529,7 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
 _DAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _QUOTE_MARK = re.compile(r'"|“|\'\'')  # '' is the double quote of some wire archives
 _CLOSING = {"“": "”", '"': '"', "''": "''"}
+_MIXED_CLOSING = {"“": '"', '"': "”"}
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -549,6 +550,16 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if para_end == -1:
             para_end = n
         close = text.find(_CLOSING[mark], i + len(mark), para_end)
+        if mark in _MIXED_CLOSING:
+            # (web copy mixes its marks: '“I heard parts of Bernie’s speech,"
+            # Trump said. "He wants to give away our country.”': the nearer
+            # closing mark, a straight one only where it closes: after no space
+            # or inch's digit, before no letter)
+            other = text.find(_MIXED_CLOSING[mark], i + 1, para_end if close == -1 else close)
+            if other != -1 and (mark == '"' or (
+                    text[other - 1] not in " \t" and not text[other - 1].isdigit()  # (6'2")
+                    and not text[other + 1:other + 2].isalnum())):
+                close = other
         end = close if close != -1 else para_end
         if end - i > len(mark):
             spans.append((i + len(mark), end))

@@ -718,6 +718,16 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     assert spans == ["this is one", "Another runs on"]
 
 
+def test_mixed_quotation_marks_close_at_the_nearer_closing_mark():
+    body = ('Democratic Gov. Andy Beshear won. “This was our victory. It sends a loud, clear '
+            'message," Beshear said to a crowd. "A message that candidates should run for '
+            'something,” he said. “It is 6\'2" tall,” he added.')
+    spans = [body[a:b] for a, b in find_quotes(body)]
+    assert spans == ["This was our victory. It sends a loud, clear message,",
+                     "A message that candidates should run for something,", "It is 6'2\" tall,"]
+    assert quote_speakers(body) == ["Andy Beshear"] * 3
+
+
 def test_wire_double_quotes_and_description_first_attributions():
     """'' is the double quote of the New York Times archive; "the spokesman,
     Name, said" puts the description before the name; a personal title makes
@@ -956,7 +966,8 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
 
 def _quotes_by_paragraph(text):
     """find_quotes as it was written first, a search per paragraph (with the
-    rule added since: a straight mark between a space and a letter reopens)."""
+    rules added since: a straight mark between a space and a letter reopens;
+    mixed marks close at the nearer closing mark)."""
     from search import extract as x
 
     spans, pos = [], 0
@@ -969,6 +980,12 @@ def _quotes_by_paragraph(text):
                 continue
             mark = m.group(0)
             close = para.find(x._CLOSING[mark], i + len(mark))
+            if mark in x._MIXED_CLOSING:
+                other = para.find(x._MIXED_CLOSING[mark], i + 1, len(para) if close == -1 else close)
+                if other != -1 and (mark == '"' or (
+                        para[other - 1] not in " \t" and not para[other - 1].isdigit()  # (6'2")
+                        and not para[other + 1:other + 2].isalnum())):
+                    close = other
             end = close if close != -1 else len(para)
             if end - i > len(mark):
                 spans.append((pos + i + len(mark), pos + end))
