@@ -1380,9 +1380,22 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
             not intro or said[k][0] >= sentence and not _THE_SUBJECT.search(
                 body, max(said[k][0], before_at + intro.start() - 40), before_at + intro.start())):
         return said[k][1], None
+    # ... or, when it opens its sentence, the report that ends the sentence
+    # after it ('“For rank-and-file teachers, he’s saying the right things”
+    # about fixing inequality, said Marla Kilfoyle, ...')
+    if not body[sentence:s].strip(" \"“‘'"):
+        k = bisect.bisect_left(said, (after_at,))
+        if k < len(said) and said[k][0] < after_at + 150 and \
+                not _SENTENCE_BREAK.search(body, after_at, said[k][0]) and \
+                not _QUOTE_MARK.search(body, after_at, said[k][0]) and \
+                _SAID_BEFORE_NAME.search(body, max(after_at, said[k][0] - 30), said[k][0]):
+            return said[k][1], None
     return None, None
 
 
+# (a report whose verb comes first: ", said Marla Kilfoyle", ", added the
+# Labour MP Jon Cruddas")
+_SAID_BEFORE_NAME = re.compile(rf",\s+{_VERB}\s+(?:[\w-]+\s+){{0,4}}$")
 _INTRO_VERB = re.compile(rf"\b(?:{_VERB}|saying|insisting|claiming|arguing|warning|explaining|"
                          r"telling)\s*[:,]$")
 _THE_SUBJECT = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){1,3}$")  # "the prime minister said:"

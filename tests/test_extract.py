@@ -718,6 +718,14 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     assert spans == ["this is one", "Another runs on"]
 
 
+def test_a_quotation_inside_a_sentence_is_the_report_that_ends_it():
+    body = ("Teachers are split. “For rank-and-file teachers, he’s saying a lot of the right "
+            "things” about fixing inequality, said Marla Kilfoyle, executive director of the "
+            "group.\n\nA study found it “a niche idea with little support” for now, and later "
+            "that week, said Tom Smith, the plan was dropped.")
+    assert quote_speakers(body) == ["Marla Kilfoyle", None]
+
+
 def test_mixed_quotation_marks_close_at_the_nearer_closing_mark():
     body = ('Democratic Gov. Andy Beshear won. “This was our victory. It sends a loud, clear '
             'message," Beshear said to a crowd. "A message that candidates should run for '
