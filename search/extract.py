@@ -343,8 +343,10 @@ def strip_titles(name: str) -> tuple[str, bool]:
     titled = False
     while tokens:
         low = tokens[0].lower().rstrip(".")
-        if low in PERSON_TITLES or (low in PERSONAL_ROLES and len(tokens) > 1):
+        if (low in PERSON_TITLES or low in PERSONAL_ROLES) and len(tokens) > 1:
             titled = True
+        elif len(tokens) == 1 and low in PERSON_TITLES and not titled and tokens[0][1:].islower():
+            break  # a surname that is also a title, to be resolved: "said Baron" (Martin Baron)
         elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(tokens[0]) > 1)) or (
                 titled and len(tokens) == 1):
             break  # (after a title a role word is the surname: "Mr. King", "Ms Major")

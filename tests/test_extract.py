@@ -726,6 +726,13 @@ def test_a_quotation_inside_a_sentence_is_the_report_that_ends_it():
     assert quote_speakers(body) == ["Marla Kilfoyle", None]
 
 
+def test_a_surname_that_is_also_a_title_resolves_to_its_full_name():
+    body = ("In a statement released by Post Editor-in-Chief Martin Baron, details were "
+            "discussed. “Donald Trump is a candidate unlike any we have seen,” said Baron.")
+    assert quote_speakers(body) == ["Martin Baron"]
+    assert speakers("“It is over,” said Baron. The judge agreed.") == []
+
+
 def test_mixed_quotation_marks_close_at_the_nearer_closing_mark():
     body = ('Democratic Gov. Andy Beshear won. “This was our victory. It sends a loud, clear '
             'message," Beshear said to a crowd. "A message that candidates should run for '
