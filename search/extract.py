@@ -216,6 +216,13 @@ _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 # the owner is not the source, the person after the role is
 _ACCORDING_OWNED = re.compile(
     rf"\b[Aa]ccording to\s+(?:the\s+)?{NAME}[’']s\s+((?:[a-z][\w-]*\s+){{1,4}}{NAME})")
+# ... or an employer, a place or a party before the role: "according to
+# Pentagon spokesman John Kirby", "New York-based dissident Fu Shenqi" (not
+# "according to UN figures seen by Reuters": no preposition ends the role)
+_ACCORDING_DESCRIBED = re.compile(
+    rf"\b[Aa]ccording to\s+(?:[A-Z][\w’'.-]*\s+){{1,3}}"
+    r"((?:(?!(?:on|of|about|for|with|at|in|to|from|by|the|an?|and|or|close|near)\s)[a-z][\w-]*\s+){1,3}"
+    rf"{_TITLED}{NAME})")
 # A credit after a closing quotation mark, at the end of a line or before the
 # next quotation ("...shame.” ― Sonya Herridge “During ..."): found on its own,
 # since quotation marks in such lists are often unpaired.
@@ -413,7 +420,7 @@ def _after_descriptors(cand: str) -> str:
 
 
 _MODIFIER = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "State-owned", "Cash-strapped"
-_LAST_DESCRIPTOR = re.compile(r"^.*\b([a-z0-9][\w-]*)\s+")  # (or "20-year-old")
+_LAST_DESCRIPTOR = re.compile(r"^.*(?<![\w-])([a-z0-9][\w-]*)\s+")  # (or "20-year-old")
 
 
 def _possessive(name: str) -> str:
@@ -745,7 +752,7 @@ class _People:
 _THING_NOUNS = frozenset({"group", "organisation", "organization", "company", "firm", "team",
                           "club", "party", "movement", "band", "network", "agency", "brand",
                           "label", "website", "show", "film", "sorority", "fraternity",
-                          "society", "association",
+                          "society", "association", "think-tank",
                           # and firms' kinds: "investment bank Merrill Lynch said"
                           "bank", "brokerage", "insurer", "carmaker",
                           "automaker", "retailer", "newspaper", "magazine", "airline",
@@ -1014,6 +1021,8 @@ def extract(article: Article) -> Extraction:
         if not POSSESSIVE_END.search(m.group(1)):
             add_speaker(name, m.start(1))
     for m in _ACCORDING_OWNED.finditer(body) if according else ():
+        add_speaker(_after_descriptors(m.group(1)), m.start(1))
+    for m in _ACCORDING_DESCRIBED.finditer(body) if according else ():
         add_speaker(_after_descriptors(m.group(1)), m.start(1))
     for m in _CREDIT.finditer(body) if "―" in body or "—" in body else ():
         add_speaker(m.group(1).split("\n")[0], m.start(1))  # NAME's spaces take a newline too

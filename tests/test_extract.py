@@ -475,6 +475,12 @@ def test_places_are_canonical_and_unique():
      "he was perfect.", []),
     ("Sen. Ben Sasse even suggested on social media that he would go, and Goh Chok Tong has "
      "already announced a plan.", ["Ben Sasse", "Goh Chok Tong"]),
+    # an employer or a place before the role after "according to" (not a think-tank,
+    # nor a role that ends in a preposition)
+    ("According to Pentagon spokesman John Kirby, strikes hit 85 targets. According to New "
+     "York-based dissident Fu Shenqi, it was bad. Blogs grew, according to US research "
+     "think-tank Pew Internet and American Life, and according to UN figures seen by Reuters "
+     "News, prices rose.", ["John Kirby", "Fu Shenqi"]),
     # a newspaper after "according to the" is no person (a role or title makes one)
     ("Joey Salceda said so in a bill, according to the Philippine Star. According to the "
      "Washington Free Beacon, the DNC asked for money, according to the Astronomer Royal Lord "
