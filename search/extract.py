@@ -1393,13 +1393,15 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         return said[k][1], None
     # ... or, when it opens its sentence, the report that ends the sentence
     # after it ('“For rank-and-file teachers, he’s saying the right things”
-    # about fixing inequality, said Marla Kilfoyle, ...')
+    # about fixing inequality, said Marla Kilfoyle, ...', "''I have admiration
+    # for the mechanics'' of the Clinton proposals, Mr. Holtz-Eakin said")
     if not body[sentence:s].strip(" \"“‘'"):
         k = bisect.bisect_left(said, (after_at,))
         if k < len(said) and said[k][0] < after_at + 150 and \
                 not _SENTENCE_BREAK.search(body, after_at, said[k][0]) and \
-                not _QUOTE_MARK.search(body, after_at, said[k][0]) and \
-                _SAID_BEFORE_NAME.search(body, max(after_at, said[k][0] - 30), said[k][0]):
+                not _QUOTE_MARK.search(body, after_at, said[k][0]) and (
+                    _SAID_BEFORE_NAME.search(body, max(after_at, said[k][0] - 30), said[k][0])
+                    or body[after_at:said[k][0]].rstrip().endswith(",")):
             return said[k][1], None
     return None, None
 

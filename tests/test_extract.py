@@ -730,6 +730,9 @@ def test_a_quotation_inside_a_sentence_is_the_report_that_ends_it():
             "group.\n\nA study found it “a niche idea with little support” for now, and later "
             "that week, said Tom Smith, the plan was dropped.")
     assert quote_speakers(body) == ["Marla Kilfoyle", None]
+    body = ("Douglas Holtz-Eakin spoke. ''I have admiration for the mechanics'' of the Clinton "
+            "proposals, Mr. Holtz-Eakin said.")
+    assert quote_speakers(body) == ["Douglas Holtz-Eakin"]
 
 
 def test_a_surname_that_is_also_a_title_resolves_to_its_full_name():
