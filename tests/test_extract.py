@@ -735,6 +735,13 @@ def test_a_quotation_inside_a_sentence_is_the_report_that_ends_it():
     assert quote_speakers(body) == ["Douglas Holtz-Eakin"]
 
 
+def test_a_long_appositive_between_a_credit_and_its_verb():
+    body = ("''Their strategy is very clear,'' Michael McFaul, a senior fellow at the Hoover "
+            "Institution and a former United States ambassador to Russia, said. “Worthy but "
+            "boring,” Peter Fellner, U.K. Economist at stockbrokers James Capel and Co, said.")
+    assert quote_speakers(body) == ["Michael McFaul", "Peter Fellner"]
+
+
 def test_a_surname_that_is_also_a_title_resolves_to_its_full_name():
     body = ("In a statement released by Post Editor-in-Chief Martin Baron, details were "
             "discussed. “Donald Trump is a candidate unlike any we have seen,” said Baron.")
