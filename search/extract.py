@@ -304,6 +304,15 @@ _PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
                             rf"[^.!?\"“”\n]{{0,80}}[,:]\s*$")
+# "During a speech, Trump attacked Clinton for her vote on Iraq, saying, “...”":
+# a participle of speech after a clause is the clause's subject's (the first
+# name, at the sentence's start or after its opening phrase, before a verb)
+_OPENING_WORDS = trie_pattern(sorted({w.capitalize() for w in NOT_NAME_START}
+                                     | {"During", "Despite", "Following", "Speaking", "Addressing"}))
+_SUBJECT_PARTICIPLE = re.compile(
+    rf"(?:^|[.!?\n”\"]\s+|,\s+)(?!(?:{_OPENING_WORDS})\b)({_TITLED}{NAME})\s+[a-z][\w-]*\s"
+    rf"[^.!?\"“”\n]{{0,120}}?,\s+"
+    r"(?:saying|adding|writing|declaring|insisting|arguing|warning|noting)\s*[,:]?\s*$")
 # A headline's speaker: "Prince Harry claims he has ...", "NYC mayor Eric Adams
 # says ...", "Artist Jenny Holzer: ‘Women are not ...’" (a verb of the present,
 # so not "Ellen DeGeneres slammed for", and in lower case, so not a Title Case
@@ -1328,6 +1337,7 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     # saying, “...”": the sentence's subject, a reporting verb, then "," or ":"
     # "Hugh Lanning, who was on the same picket line, said: “...”"
     m = (_NAME_CLAUSE_VERB.search(before) or _SUBJECT_INTRO.search(before)
+         or _SUBJECT_PARTICIPLE.search(before)
          or _SAID_NAME_BEFORE.search(before)) if last in (",", ":") else None
     if not m and last == ":":
         m = _SUBJECT_COLON.search(before)

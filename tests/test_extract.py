@@ -735,6 +735,14 @@ def test_a_quotation_inside_a_sentence_is_the_report_that_ends_it():
     assert quote_speakers(body) == ["Douglas Holtz-Eakin"]
 
 
+def test_a_participle_of_speech_after_a_clause_is_its_subjects():
+    body = ("Donald Trump spoke. During a national security speech earlier in the day, Trump "
+            "attacked Hillary Clinton for her support of military action in Iraq and Libya, "
+            "saying, \"She is trigger-happy and very unstable.\" Lindsay Davenport paid tribute "
+            "to Serena Williams, saying: “She has come back like a champion.”")
+    assert quote_speakers(body) == ["Donald Trump", "Lindsay Davenport"]
+
+
 def test_a_long_appositive_between_a_credit_and_its_verb():
     body = ("''Their strategy is very clear,'' Michael McFaul, a senior fellow at the Hoover "
             "Institution and a former United States ambassador to Russia, said. “Worthy but "
