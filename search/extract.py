@@ -1012,8 +1012,13 @@ def extract(article: Article) -> Extraction:
         if verb in OBJECT_VERBS or verb in _WILL_VERBS:
             continue
         m = _name_after(body, v_end, v_end + 90)
-        # (not a name after a preposition: "tweeted congratulations to Bernie Sanders")
-        if m and not _PREPOSITIONS.intersection(body[m.start(1):m.end(1)].split()):
+        # (not a name after a preposition: "tweeted congratulations to Bernie Sanders";
+        # nor the subject of what was said: "It said R.C. Mills, president of its
+        # unit, has been named"; but "What this means, said Stacey Jolna, senior
+        # vice president of TV Guide, is that")
+        if m and not _PREPOSITIONS.intersection(body[m.start(1):m.end(1)].split()) and not (
+                _APPOSITIVE_THEN_VERB.match(body, m.end(1))
+                and not body[max(0, v_start - 2):v_start].startswith(",")):
             add_speaker(_after_descriptors(m.group(1)), m.start(1))
         elif m is None and (m := _ROLE_COMMA_NAME.match(body, v_end, v_end + 120)) and \
                 ROLE_WORDS.intersection(m.group(1).lower().split()):
@@ -1166,9 +1171,13 @@ _HE = re.compile(r"\b(?:he|she|his|her|him|Mr|Mrs|Ms)\b", re.I)
 _IT = re.compile(r"\b(?:it|its|they|their|them)\b", re.I)
 
 
-# an age, "who" (a firm is "which") or a party: "Quina Jones, 25,", "Soe Min, who
-# ran", "Howard Dean (D)"
-_PERSON_AFTER = re.compile(r",\s*\d{1,3},|,\s*who\b|\s*\([RDI]\b")
+# an age, "who" (a firm is "which"), a party or a role: "Quina Jones, 25,", "Soe
+# Min, who ran", "Howard Dean (D)", "Yukiya Amano, director general of the IAEA"
+_PERSON_AFTER = re.compile(r",\s*\d{1,3},|,\s*who\b|\s*\([RDI]\b"
+                           r"|,\s+(?:an?\s+|the\s+|[A-Z][\w.’'-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
+                           rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\b")
+_PERSONS_OFFICES = frozenset(PERSONAL_ROLES | PERSON_TITLES)
+_APPOSITIVE_THEN_VERB = re.compile(r",[^,.;\"“”]{2,120},\s+(?:has|have|had|was|were|is|are|will|would)\s")
 
 
 def _thing_named(name: str, body: str, pos: int) -> bool:
@@ -1181,8 +1190,12 @@ def _thing_named(name: str, body: str, pos: int) -> bool:
     tokens = name.split()
     if len(tokens) < 2 or tokens[0].lower() in given_names():
         return False
-    if body.startswith(name, pos) and _PERSON_AFTER.match(body, pos + len(name)):
-        return False  # "Quina Jones, 25, said": a person
+    at = body.find(name, pos, pos + 80)  # (pos may be where its titles start)
+    if at != -1 and _PERSON_AFTER.match(body, at + len(name)):
+        return False  # "Quina Jones, 25, said", "Yukiya Amano, director general of": a person
+    before = body[max(0, at - 25):at].split()[-1:] if at != -1 else []
+    if before and before[0].lower().rstrip(".") in _PERSONS_OFFICES:
+        return False  # "Defense Secretary Ash Carter": an office only a person holds
     place = gazetteer().get(tokens[-1], None)
     if tokens[-1].lower() not in common_words() and not (
             place and place[1].kind in ("city", "province") and place[1].population >= 100_000):

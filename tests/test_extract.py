@@ -481,6 +481,14 @@ def test_places_are_canonical_and_unique():
      "York-based dissident Fu Shenqi, it was bad. Blogs grew, according to US research "
      "think-tank Pew Internet and American Life, and according to UN figures seen by Reuters "
      "News, prices rose.", ["John Kirby", "Fu Shenqi"]),
+    # an office only a person holds before a name, or a role after it, makes a
+    # person of a name that reads like a firm's; the subject of what a firm said
+    # is no speaker ("said X, ..., has been named"; but "What this means, said X")
+    ("Defense Secretary Ash Carter told a Senate panel it would help. Yukiya Amano, director "
+     "general of the International Atomic Energy Agency, said it was a violation. The company "
+     "said Richard Clarke, a group vice president, has been appointed. What this "
+     "means, said Stacey Jolna, senior vice president of TV Guide, is that habits change.",
+     ["Ash Carter", "Yukiya Amano", "Stacey Jolna"]),
     # a newspaper after "according to the" is no person (a role or title makes one)
     ("Joey Salceda said so in a bill, according to the Philippine Star. According to the "
      "Washington Free Beacon, the DNC asked for money, according to the Astronomer Royal Lord "
