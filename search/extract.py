@@ -1056,6 +1056,8 @@ def extract(article: Article) -> Extraction:
     for m in word_matches(_PRONOUN_VERB, body):
         if _inside(quoted, m.start()):
             continue  # ("... he said we live in hell," a voter said: the voter's words)
+        if body[max(0, m.start() - 6):m.start()].endswith(("who ", "whom ")):
+            continue  # ("Megyn Kelly, who he claims has been unfair": not Kelly)
         who = people.last(m.start(), m.group(1))
         if who:
             speakers.setdefault(who, m.start())

@@ -489,6 +489,9 @@ def test_places_are_canonical_and_unique():
      "said Richard Clarke, a group vice president, has been appointed. What this "
      "means, said Stacey Jolna, senior vice president of TV Guide, is that habits change.",
      ["Ash Carter", "Yukiya Amano", "Stacey Jolna"]),
+    # a pronoun after "who" is not the one "who" stands for
+    ("Trump's beef with Fox News was aimed at co-moderator Megyn Kelly, who he claims has "
+     "been unfair to him.", []),
     # a newspaper after "according to the" is no person (a role or title makes one)
     ("Joey Salceda said so in a bill, according to the Philippine Star. According to the "
      "Washington Free Beacon, the DNC asked for money, according to the Astronomer Royal Lord "
