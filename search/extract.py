@@ -364,8 +364,8 @@ def strip_titles(name: str) -> tuple[str, bool]:
         elif len(tokens) == 1 and low in PERSON_TITLES and not titled and tokens[0][1:].islower():
             break  # a surname that is also a title, to be resolved: "said Baron" (Martin Baron)
         elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(tokens[0]) > 1)) or (
-                titled and len(tokens) == 1):
-            break  # (after a title a role word is the surname: "Mr. King", "Ms Major")
+                titled and len(tokens) == 1 and tokens[0].rstrip(".") not in _TITLE_ABBREVIATIONS):
+            break  # (after a title a role word is the surname: "Mr. King", "Ms Major"; not "Lt. Gov")
         elif (_INITIALS.fullmatch(tokens[0]) and len(tokens) > 1
               and tokens[1].lower().rstrip(".") not in _ROLES_AND_TITLES
               and tokens[0] not in _PLACE_INITIALS and tokens[0] not in ap_states()):

@@ -489,6 +489,8 @@ def test_places_are_canonical_and_unique():
      "said Richard Clarke, a group vice president, has been appointed. What this "
      "means, said Stacey Jolna, senior vice president of TV Guide, is that habits change.",
      ["Ash Carter", "Yukiya Amano", "Stacey Jolna"]),
+    # a title's abbreviation after another is no surname ("Lt. Gov"; "Ms Major" is one)
+    ("Sources have also said Lt. Gov. Eric Holcomb is interested as well.", []),
     # a pronoun after "who" is not the one "who" stands for
     ("Trump's beef with Fox News was aimed at co-moderator Megyn Kelly, who he claims has "
      "been unfair to him.", []),
