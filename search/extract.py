@@ -168,6 +168,14 @@ _CAPITAL = re.compile(r"[A-Z]")
 # "hit back just before half time": a retort is "hit back at" someone)
 _BARE_VERBS = frozenset({"charged", "continued", "hit back", "maintained"})
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|that\b)")
+# What is claimed that is no claim: "claimed the 200m", "claimed victory",
+# "claims responsibility", "claimed two lives"
+_CLAIMS = ("claimed", "claims")
+_CLAIMED_THING = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|two|three|four|five|several|many|dozens\s+of)\s+)?"
+    r"(?:[\w'’-]+\s+)?(?:titles?|victory|victories|win|wins|gold|silver|bronze|medals?|crown|"
+    r"prizes?|awards?|seats?|lives|life|responsibility|credit|asylum|benefits?|compensation|"
+    r"lead|place|spot|record|points?|wickets?|scalps?|share|stake|\d)")
 _RETORT_AT = re.compile(r"\s*(?:[,.;:]|that\b|at\b)")
 # "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
@@ -327,8 +335,8 @@ _PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to",
 # (word_matches adds the leading \b: a pattern that opens with a letter is
 # scanned for that letter by the regex engine, one that opens with \b is
 # tried at every position, about twice as slow over a whole article)
-_PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:(?:has\s+|had\s+|also\s+|later\s+)*{_VERB}"
-                           rf"|will\s+(?:say|{'|'.join(_WILL_VERBS)}))\b")
+_PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:(?:has\s+|had\s+|also\s+|later\s+"
+                           rf"|[a-z]{{3,}}ly\s+)*{_VERB}|will\s+(?:say|{'|'.join(_WILL_VERBS)}))\b")
 # Someone unnamed: "a spokesman", "one analyst", "our correspondent"
 _UNNAMED_WORDS = ("spokesman|spokeswoman|spokesperson|official|source|aide|insider|diplomat|"
                   "witness|resident|analyst|mother|father|worker|officer|correspondent|reporter|"
@@ -690,6 +698,7 @@ class _People:
             end = p + len(name if body.startswith(name, p) else name.split()[-1])
             ok = self._usable[k] = not (
                 _named_as_object(body, p, end) or _POSSESSIVE_AFTER.match(body, end)
+                or _MODIFIER_AFTER.match(body, end) and _MODIFIER_AFTER.match(body, end)[1] in _MODIFIED_NOUNS
                 or _inside(self.quoted, p) or _thing_mention(body, p)
                 or _reported_subject(body, p, end))
         return ok
@@ -789,6 +798,7 @@ def _thing_mention(body: str, pos: int) -> bool:
                              or before[-1] in ("the", "The", "a", "A", "an", "An"))
 
 
+_MODIFIER_AFTER = re.compile(r" ([a-z][a-z-]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"[’']s?\b|[’'](?!\w)")
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+[A-Z]|[-'’])")
@@ -818,7 +828,7 @@ def _named_as_object(body: str, pos: int, end: int | None = None,
                                                   or low[:-1] in ROLE_WORDS):
             return False  # the sentence before: "Chagoury. Mr. Band asked"
         if word[:1].isupper() or low in ROLE_WORDS or low.rpartition("-")[2] in ROLE_WORDS or \
-                low in ("and", "or", "&"):  # (and "vice-premier")
+                low in _FELLOWS or low in ("and", "or", "&"):  # (and "vice-premier")
             past_comma = past_comma or word.endswith(",")
             listed = listed or low in ("and", "or", "&")
             continue  # (past other names: "between Gordon Brown and Prime Minister Tony Blair")
@@ -840,6 +850,18 @@ def _named_as_object(body: str, pos: int, end: int | None = None,
 
 
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
+# Words that describe a person by another ("swipes at fellow GOP contender Jeb
+# Bush"), walked past like roles
+_FELLOWS = frozenset({"fellow", "rival", "rivals", "contender", "candidate", "colleague",
+                      "opponent", "challenger", "counterpart", "predecessor", "successor", "ally",
+                      "critic", "nominee", "front-runner", "frontrunner", "hopeful", "presumptive"})
+# A name before one of these is a modifier, no person a "he" stands for: "a
+# devout Catholic and Donald Trump supporter. He recently wrote"
+_MODIFIED_NOUNS = frozenset({
+    "supporter", "supporters", "campaign", "administration", "rally", "rallies", "voters",
+    "fans", "era", "presidency", "foundation", "adaptation", "film", "movie", "song", "album",
+    "biopic", "effect", "doctrine", "camp", "loyalist", "loyalists", "backers", "critics",
+    "impeachment", "trial", "impersonator", "lookalike", "look-alike", "memorial", "estate"})
 
 
 # People who speak for someone: "a spokesman for Mr Prescott warned" is the
@@ -963,6 +985,8 @@ def extract(article: Article) -> Extraction:
         return resolved
 
     for v_start, v_end, verb in _verb_finder().find(body):
+        if verb in _CLAIMS and _CLAIMED_THING.match(body, v_end):
+            continue  # "claimed the 200m", "claimed responsibility": no words
         if verb in _BARE_VERBS and not (_RETORT_AT if verb == "hit back" else _BARE_AFTER).match(body, v_end):
             continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]
@@ -1058,6 +1082,8 @@ def extract(article: Article) -> Extraction:
             continue  # ("... he said we live in hell," a voter said: the voter's words)
         if body[max(0, m.start() - 6):m.start()].endswith(("who ", "whom ")):
             continue  # ("Megyn Kelly, who he claims has been unfair": not Kelly)
+        if m.group(0).endswith(_CLAIMS) and _CLAIMED_THING.match(body, m.end()):
+            continue  # ("she effortlessly claimed the 200m")
         who = people.last(m.start(), m.group(1))
         if who:
             speakers.setdefault(who, m.start())

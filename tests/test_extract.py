@@ -489,6 +489,14 @@ def test_places_are_canonical_and_unique():
      "said Richard Clarke, a group vice president, has been appointed. What this "
      "means, said Stacey Jolna, senior vice president of TV Guide, is that habits change.",
      ["Ash Carter", "Yukiya Amano", "Stacey Jolna"]),
+    # "claimed" a title, a victory or responsibility is no claim; an adverb before
+    # a pronoun's verb ("He has firmly declared")
+    ("Veronica Campbell stretched her record as she effortlessly claimed the 200m. Usain Bolt "
+     "claimed victory. Rebels claimed responsibility. Bernie Ebbers faces a jail sentence. He "
+     "has firmly declared his innocence.", ["Bernie Ebbers"]),
+    # a name that modifies a noun is no "he" ("a Donald Trump supporter. He wrote")
+    ("John Smith counts himself a devout Catholic and Donald Trump supporter. He recently "
+     "wrote a commentary mocking the plan.", ["John Smith"]),
     # a title's abbreviation after another is no surname ("Lt. Gov"; "Ms Major" is one)
     ("Sources have also said Lt. Gov. Eric Holcomb is interested as well.", []),
     # a pronoun after "who" is not the one "who" stands for
@@ -754,6 +762,12 @@ def test_a_participle_of_speech_after_a_clause_is_its_subjects():
             "saying, \"She is trigger-happy and very unstable.\" Lindsay Davenport paid tribute "
             "to Serena Williams, saying: “She has come back like a champion.”")
     assert quote_speakers(body) == ["Donald Trump", "Lindsay Davenport"]
+
+
+def test_a_person_named_after_fellow_or_rival_is_an_object_no_he_stands_for():
+    body = ("Donald Trump spoke. Trump also took multiple swipes at fellow GOP contender Jeb "
+            "Bush. “Everybody is laughing at Jeb Bush, a pathetic figure!” he wrote.")
+    assert quote_speakers(body) == ["Donald Trump"]
 
 
 def test_a_long_appositive_between_a_credit_and_its_verb():
