@@ -275,6 +275,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             # (a title opens the next name: "at a summit in California Mr Torvalds said")
             if (word.lower() not in NAME_SUFFIXES and not _POSSESSIVE.match(after)
                     and not is_place(word) and word not in MONTHS_DAYS
+                    # (a country before an acronym: "Kyiv, Ukraine CNN —", "UK NHS")
+                    and not (entry.kind == "country" and word.isupper() and 2 <= len(word) <= 5
+                             and word not in _FIRM_SUFFIXES)
                     and word.lower() not in PERSON_TITLES
                     and not ((major or surface.lower() not in common) and _office_after(after, nxt))):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
@@ -337,6 +340,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
 
 
 _REGION_PREFIXES = COMPASS - {"new"}
+# (a country before one of these is part of a firm's name: "Finance Curacao NV")
+_FIRM_SUFFIXES = frozenset({"NV", "BV", "AG", "SA", "PLC", "LTD", "INC", "AB", "ASA", "SPA", "AS",
+                            "GMBH", "LLC", "CO", "CORP", "SE", "KK", "PT", "BHD", "SRL", "OY"})
 _NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+), $")
 
 

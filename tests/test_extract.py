@@ -234,6 +234,10 @@ def test_seed_quotes_attributed(seed):
     ("Tube Lines maintains the Jubilee, Northern and Piccadilly lines. Refineries in Antwerp, "
      "Southern France or Italy may close.", ["Antwerp", "France", "Italy"],
      ["Northern", "Southern"]),
+    # a country before an acronym is the country ("Kyiv, Ukraine CNN —"), not before a
+    # firm's suffix ("Finance Curacao NV")
+    ("Kyiv, Ukraine CNN —\nRussia launched drones. Bremer Finance Curacao NV issued a bond.",
+     ["Kyiv", "Ukraine", "Russia"], ["Curacao"]),
     # the people of a place live there ("Bank of England" is no place)
     ("Residents of Miami and the citizens of Belfast were angry.", ["Miami", "Belfast"], []),
     # the NYT wire's underscore for a dash after its dateline
