@@ -136,6 +136,12 @@ _PLACE_COMPOUND = re.compile(r"-(?:based|born|bound|led|backed|brokered|controll
                              r"made|registered|headquartered|listed|allied|funded|sponsored|"
                              r"occupied|administered|held|run|bred|raised|educated)\b")
 _MODIFIER_WORD = re.compile(r"-[a-z]+$")  # "Kurdish-controlled", "Iranian-backed"
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+_NATIONS = frozenset({"country", "continent", "state"})
+# a place paired with another party: "the Israel-Hamas war", "US-Taliban talks"
+_PAIRED_WITH = re.compile(r"-[A-Z][\w’'.]*\s+(?:war|wars|conflict|talks|border|relations|deal|"
+                          r"trade|ceasefire|truce|summit|agreement|treaty|tensions|dispute|crisis|"
+                          r"peace|fighting|clashes|negotiations|ties|rivalry|alliance|pact)\b")
 # Nouns for people: a name right after one is a person's ("her sister Clare")
 _PERSON_NOUNS = frozenset({
     "sister", "brother", "wife", "husband", "son", "daughter", "mother", "father", "uncle",
@@ -242,13 +248,33 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     common = common_words()
     out = []
     n, entry_of = len(text), automaton.entry
-    for i, start, end in automaton.matches(text):
+    matches = automaton.matches(text)
+    # (two countries, continents or states joined by a hyphen are both named,
+    # "the Russia-Ukraine war", "US-China talks", unless a name goes on after
+    # them; cities so joined are mostly firms' names, "Wheeling-Pittsburgh",
+    # "Kowloon-Canton Railway", "Allen-Bradley", and "Austria-Hungary" is a
+    # place of its own)
+    joined_ends: set[int] = set()
+    joined_starts: set[int] = set()
+    if "-" in text:
+        after_hyphen = {s: (i, e) for i, s, e in matches if s and text[s - 1] == "-"}
+        for i, _s, e in matches:
+            if text[e:e + 1] == "-" and e + 1 in after_hyphen:
+                j, e2 = after_hyphen[e + 1]
+                if (entry_of(i)[1].kind in _NATIONS and entry_of(j)[1].kind in _NATIONS
+                        and not _NAME_GOES_ON.match(text, e2)):
+                    joined_ends.add(e)
+                    joined_starts.add(e + 1)
+    for i, start, end in matches:
         # (inside a word is no match; the entry is looked up only past these)
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-@#"):
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@#" or (
+                text[start - 1] == "-" and start - 1 not in joined_ends)):
             continue
         if end < n and (text[end].isalnum() or text[end] == "$" or (
-                text[end] == "-" and not _PLACE_COMPOUND.match(text, end))):
-            continue  # "US$ 79": a currency; "Austria-Hungary" (but "Canada-based")
+                text[end] == "-" and not _PLACE_COMPOUND.match(text, end)
+                and end + 1 not in joined_starts
+                and not (_PAIRED_WITH.match(text, end) and entry_of(i)[1].kind in _NATIONS))):
+            continue  # "US$ 79": a currency; "Coca-Cola" (but "Canada-based", "Israel-Hamas war")
         surface, entry = entry_of(i)
         if entry.kind == "demonym":
             continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")

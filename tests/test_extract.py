@@ -238,6 +238,16 @@ def test_seed_quotes_attributed(seed):
     # firm's suffix ("Finance Curacao NV")
     ("Kyiv, Ukraine CNN —\nRussia launched drones. Bremer Finance Curacao NV issued a bond.",
      ["Kyiv", "Ukraine", "Russia"], ["Curacao"]),
+    # two countries or states joined by a hyphen are both named, and a country
+    # paired with a party in a war or talks; not cities so joined (mostly firms),
+    # not a name that goes on, not a province before a union's name
+    ("The Russia-Ukraine war and the Israel-Hamas war dominated US-China talks. "
+     "Wheeling-Pittsburgh Steel Corp and the Kowloon-Canton Railway Corp cut jobs, said "
+     "Sud-PTT trade union officials.",
+     ["Russia", "Ukraine", "Israel", "United States", "China"],
+     ["Wheeling", "Pittsburgh", "Kowloon", "Canton", "Sud"]),
+    ("Employers in North Rhine-Westphalia and across Asia-Pacific agreed.",
+     ["North Rhine-Westphalia", "Asia-Pacific"], ["North Rhine", "Asia", "Pacific"]),
     # the people of a place live there ("Bank of England" is no place)
     ("Residents of Miami and the citizens of Belfast were angry.", ["Miami", "Belfast"], []),
     # the NYT wire's underscore for a dash after its dateline
