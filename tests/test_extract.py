@@ -759,43 +759,35 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     assert spans == ["this is one", "Another runs on"]
 
 
-def test_a_quotation_inside_a_sentence_is_the_report_that_ends_it():
-    body = ("Teachers are split. “For rank-and-file teachers, he’s saying a lot of the right "
-            "things” about fixing inequality, said Marla Kilfoyle, executive director of the "
-            "group.\n\nA study found it “a niche idea with little support” for now, and later "
-            "that week, said Tom Smith, the plan was dropped.")
-    assert quote_speakers(body) == ["Marla Kilfoyle", None]
-    body = ("Douglas Holtz-Eakin spoke. ''I have admiration for the mechanics'' of the Clinton "
-            "proposals, Mr. Holtz-Eakin said.")
-    assert quote_speakers(body) == ["Douglas Holtz-Eakin"]
-
-
-def test_a_participle_of_speech_after_a_clause_is_its_subjects():
-    body = ("Donald Trump spoke. During a national security speech earlier in the day, Trump "
-            "attacked Hillary Clinton for her support of military action in Iraq and Libya, "
-            "saying, \"She is trigger-happy and very unstable.\" Lindsay Davenport paid tribute "
-            "to Serena Williams, saying: “She has come back like a champion.”")
-    assert quote_speakers(body) == ["Donald Trump", "Lindsay Davenport"]
-
-
-def test_a_person_named_after_fellow_or_rival_is_an_object_no_he_stands_for():
-    body = ("Donald Trump spoke. Trump also took multiple swipes at fellow GOP contender Jeb "
-            "Bush. “Everybody is laughing at Jeb Bush, a pathetic figure!” he wrote.")
-    assert quote_speakers(body) == ["Donald Trump"]
-
-
-def test_a_long_appositive_between_a_credit_and_its_verb():
-    body = ("''Their strategy is very clear,'' Michael McFaul, a senior fellow at the Hoover "
-            "Institution and a former United States ambassador to Russia, said. “Worthy but "
-            "boring,” Peter Fellner, U.K. Economist at stockbrokers James Capel and Co, said.")
-    assert quote_speakers(body) == ["Michael McFaul", "Peter Fellner"]
-
-
-def test_a_surname_that_is_also_a_title_resolves_to_its_full_name():
-    body = ("In a statement released by Post Editor-in-Chief Martin Baron, details were "
-            "discussed. “Donald Trump is a candidate unlike any we have seen,” said Baron.")
-    assert quote_speakers(body) == ["Martin Baron"]
-    assert speakers("“It is over,” said Baron. The judge agreed.") == []
+@pytest.mark.parametrize("body,expected", [
+    # a quotation that opens its sentence is the report ending that sentence
+    # (the verb first, or the name after a comma); not one after another clause
+    ("Teachers are split. “For rank-and-file teachers, he’s saying a lot of the right things” "
+     "about fixing inequality, said Marla Kilfoyle, executive director of the group.\n\nA study "
+     "found it “a niche idea with little support” for now, and later that week, said Tom Smith, "
+     "the plan was dropped.", ["Marla Kilfoyle", None]),
+    ("Douglas Holtz-Eakin spoke. ''I have admiration for the mechanics'' of the Clinton "
+     "proposals, Mr. Holtz-Eakin said.", ["Douglas Holtz-Eakin"]),
+    # a participle of speech after a clause is the clause's subject's
+    ("Donald Trump spoke. During a national security speech earlier in the day, Trump attacked "
+     "Hillary Clinton for her support of military action in Iraq and Libya, saying, \"She is "
+     "trigger-happy and very unstable.\" Lindsay Davenport paid tribute to Serena Williams, "
+     "saying: “She has come back like a champion.”", ["Donald Trump", "Lindsay Davenport"]),
+    # a person named after "fellow" or "rival" is an object no "he" stands for
+    ("Donald Trump spoke. Trump also took multiple swipes at fellow GOP contender Jeb Bush. "
+     "“Everybody is laughing at Jeb Bush, a pathetic figure!” he wrote.", ["Donald Trump"]),
+    # a long appositive between a credit and its verb, with the stops of initials
+    ("''Their strategy is very clear,'' Michael McFaul, a senior fellow at the Hoover "
+     "Institution and a former United States ambassador to Russia, said. “Worthy but boring,” "
+     "Peter Fellner, U.K. Economist at stockbrokers James Capel and Co, said.",
+     ["Michael McFaul", "Peter Fellner"]),
+    # a surname that is also a title resolves to its full name (alone, to no one)
+    ("In a statement released by Post Editor-in-Chief Martin Baron, details were discussed. "
+     "“Donald Trump is a candidate unlike any we have seen,” said Baron.", ["Martin Baron"]),
+    ("“It is over, and we are all going home,” said Baron. The judge agreed.", [None]),
+])
+def test_quote_speakers_in_order(body, expected):
+    assert quote_speakers(body) == expected
 
 
 def test_mixed_quotation_marks_close_at_the_nearer_closing_mark():
