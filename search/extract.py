@@ -180,9 +180,9 @@ _RETORT_AT = re.compile(r"\s*(?:[,.;:]|that\b|at\b)")
 # "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
 # "Lord Faulkner of Worcester, who chaired the inquiry, said", "Sen. John McCain of
-# Arizona said": a person, then where from
-# (or a firm: "Mike Powell of Dresdner Kleinwort Wasserstein says")
-_OF_PLACE = r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?"
+# Arizona said": a person, then where from (or a firm: "Mike Powell of Dresdner
+# Kleinwort Wasserstein says", "Dr Maria Van Kerkhove of the WHO warned")
+_OF_PLACE = r"(?:\s+of\s+(?:the\s+)?[A-Z][a-zA-Z]+(?:\s+[A-Z][a-z]+){0,2})?"
 # "(D-Calif.)", "(Britain)" or ", R-Ky.": a party and state, a country, in brackets
 # or the AP's commas
 _AFFILIATION = r"(?:\s*\([^()]{1,40}\)|,\s+[RDI]-[A-Z][A-Za-z.]{1,6}(?=,))?"
@@ -723,6 +723,12 @@ class _People:
         if len(fits) != 1 or self._unnamed_says(at, pos):
             return None
         return fits.pop()
+
+    @staticmethod
+    def fits(name: str, pronoun: str) -> bool:
+        """Whether "he" or "she" can stand for ``name``: its given name is not
+        the other gender's."""
+        return name.split()[0].lower() not in gendered_names()[pronoun.lower() == "he"]
 
     def role(self, pos: int, phrase: str) -> str | None:
         """The person named before ``pos`` whom "the ``phrase``" stands for:
@@ -1339,7 +1345,30 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
                 k -= 1
             return None, None
     m = _AFTER_HE_SAID.match(after) or _AFTER_SAID_HE.match(after)  # '“...,” he said
+    # ('“... misdirected.” She said her party would ...': the next sentence's,
+    # unless nothing before the quotation says whose it is)
+    next_sentence = None
+    if m and ended and m.group(1)[0].isupper() and not _SENTENCE_END.match(after, m.end()):
+        next_sentence, m = m, None
     who = m and people.last(s, m.group(1))
+    if m:
+        # (the one whose report of speech is the sentence right before, if "he"
+        # fits them and the one named since, inside that report, reports
+        # nothing: 'Sir Archy Kirkwood said that when Mr Johnson had announced Mr
+        # Smith was going ... “...,” he said' is Kirkwood)
+        last = k = bisect.bisect_left(said, (s,)) - 1
+        while k > 0 and not _SENTENCE_BREAK.search(body, said[k - 1][0], said[k][0]):
+            k -= 1  # (the sentence's main report, its first: not "Mr Johnson had announced")
+        if k >= 0 and who and said[k][1] != who and said[k][0] > s - 400 and \
+                len(_SENTENCE_BREAK.findall(body, said[k][0], s)) <= 1 and \
+                people.fits(said[k][1], m.group(1)) and \
+                body.rfind(who.split()[-1], said[k][0] + 1, s) != -1:
+            # (who is named inside that report, not before it, and reports
+            # nothing after it; a report inside it is no report of theirs)
+            end = _SENTENCE_BREAK.search(body, said[k][0], s)
+            if not any(name == who and (end is None or p > end.start())
+                       for p, name in said[k:last + 1]):
+                who = said[k][1]
     if who:
         return who, None
     # '“...,” the defender told The Guardian', '“...,” added the 30-year-old'
@@ -1399,6 +1428,9 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     who = m and people.role(before_at + m.start(), m.group(1))  # 'The minister said: “'
     if who:
         return add_speaker(who, s) or who, None
+    who = next_sentence and people.last(s, next_sentence.group(1))
+    if who:
+        return who, None
     # A quote that follows another in the same paragraph, or opens the next
     # paragraph, carries on the same speaker (news style for long quotations).
     if quotes and body[quotes[-1].end:s].count("\n") <= 2 and (

@@ -781,6 +781,20 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
      "Institution and a former United States ambassador to Russia, said. “Worthy but boring,” "
      "Peter Fellner, U.K. Economist at stockbrokers James Capel and Co, said.",
      ["Michael McFaul", "Peter Fellner"]),
+    # "he said" after a quotation is the one whose report is the sentence before,
+    # not someone named inside that report; not across other sentences
+    ("Sir Archy Kirkwood, who chairs the committee, said that when Alan Johnson had announced "
+     "Doug Smith was going he got the clear impression the chief was retiring. “When Mr Smith "
+     "came to give evidence, we were led to believe he was going,” he said.",
+     ["Archy Kirkwood"]),
+    ("Richard Gere said it was crazy. British actor Clive Owen is hoping to repeat his success. "
+     "He raised the biggest cheer of the night. “I was always a huge fan of Closer as a play,” "
+     "he said.", ["Clive Owen"]),
+    # a capitalised "She said" after a quotation that ends its sentence opens the
+    # next sentence: the introduction before the quotation says whose it is
+    ("Theresa May said the Conservatives would act. Liberal Democrat spokeswoman for women "
+     "Sandra Gidley said: “While mothers would welcome extra pay, this money is misdirected.” "
+     "She said her party would boost maternity pay.", ["Sandra Gidley"]),
     # a surname that is also a title resolves to its full name (alone, to no one)
     ("In a statement released by Post Editor-in-Chief Martin Baron, details were discussed. "
      "“Donald Trump is a candidate unlike any we have seen,” said Baron.", ["Martin Baron"]),
