@@ -1415,6 +1415,12 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         # name before its spokesman's role: "Plaid Cymru health spokesman said:")
         if m and (POSSESSIVE_END.search(m.group(1)) or _AIDE.search(before, m.end(1))):
             m = None
+    aides = m and POSSESSIVE_END.search(m.group(1)) and \
+        list(_AIDE.finditer(before, m.end(1), m.end(1) + 40))
+    if aides:
+        # "Prime Minister Tony Blair's official spokesman said: “...”": an
+        # unnamed source who speaks for the owner
+        return None, " ".join(before[m.start(1):aides[-1].end()].split())
     if m:
         who = add_speaker(m.group(1), s)
         if who:

@@ -795,6 +795,9 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     ("Theresa May said the Conservatives would act. Liberal Democrat spokeswoman for women "
      "Sandra Gidley said: “While mothers would welcome extra pay, this money is misdirected.” "
      "She said her party would boost maternity pay.", ["Sandra Gidley"]),
+    # an owner's spokesman is an unnamed source, no words of the owner's
+    ("Prime Minister Tony Blair spoke. Prime Minister Tony Blair's official spokesman said: "
+     "“There are British nationals in Ivory Coast and we are making plans.”", [None]),
     # a surname that is also a title resolves to its full name (alone, to no one)
     ("In a statement released by Post Editor-in-Chief Martin Baron, details were discussed. "
      "“Donald Trump is a candidate unlike any we have seen,” said Baron.", ["Martin Baron"]),
@@ -802,6 +805,14 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
 ])
 def test_quote_speakers_in_order(body, expected):
     assert quote_speakers(body) == expected
+
+
+def test_an_owners_spokesman_is_a_source():
+    body = ("Prime Minister Tony Blair spoke. Prime Minister Tony Blair's official spokesman "
+            "said: “There are British nationals in Ivory Coast and we are making plans.”")
+    found = extract(art(body))
+    assert found.sources == ("Prime Minister Tony Blair's official spokesman",)
+    assert "Tony Blair" not in found.speakers
 
 
 def test_mixed_quotation_marks_close_at_the_nearer_closing_mark():
