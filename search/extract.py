@@ -347,6 +347,12 @@ _UNNAMED = re.compile(rf"\b((?:an?|the|one|another|our|his|her|its|their)\s+{_UN
 # ... and speaking, anywhere in a sentence ("Our correspondent said")
 _UNNAMED_SAYS = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Oo]ur|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
                            rf"{_UNNAMED_NOUNS}\s+(?:has\s+|had\s+|also\s+)?{_VERB}\b")
+# ... introducing a quotation: "A Foreign Office spokeswoman said:", "One
+# resident told AFP:", "a spokesman for Mr Blair said,"
+_UNNAMED_INTRO = re.compile(
+    rf"(?:^|[.!?\n”\"]\s+|,\s+|\bbut\s+)((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Oo]ur)\s+{_UNNAMED_NOUNS}"
+    rf"(?:\s+(?:for|of|at|to|in|from|with)\s+[^,.:;“”\"]{{1,60}}?)?)\s+(?:has\s+|had\s+|also\s+)?{_VERB}\b"
+    rf"[^.!?\"“”\n]{{0,60}}[,:]\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -1434,6 +1440,10 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     who = m and people.role(before_at + m.start(), m.group(1))  # 'The minister said: “'
     if who:
         return add_speaker(who, s) or who, None
+    m = _UNNAMED_INTRO.search(before) if last in (",", ":") else None
+    if m:  # 'A Foreign Office spokeswoman said: “...”', 'One resident told AFP: “...”'
+        source = " ".join(m.group(1).split())
+        return None, source[0].lower() + source[1:]
     who = next_sentence and people.last(s, next_sentence.group(1))
     if who:
         return who, None

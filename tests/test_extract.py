@@ -815,6 +815,16 @@ def test_an_owners_spokesman_is_a_source():
     assert "Tony Blair" not in found.speakers
 
 
+def test_an_unnamed_source_introducing_a_quotation_is_its_source():
+    body = ("Mike Nattrass said: “The EU benefits Germany.” A UKIP spokesman said: “Mike has some "
+            "passionate beliefs.” The minister met them. One resident told AFP: “There are no "
+            "police in the city.” A spokesman for Tony Blair said: “We are making plans here.”")
+    found = extract(art(body))
+    assert [(q.speaker, q.source) for q in found.quotes] == [
+        ("Mike Nattrass", None), (None, "a UKIP spokesman"), (None, "one resident"),
+        (None, "a spokesman for Tony Blair")]
+
+
 def test_mixed_quotation_marks_close_at_the_nearer_closing_mark():
     body = ('Democratic Gov. Andy Beshear won. “This was our victory. It sends a loud, clear '
             'message," Beshear said to a crowd. "A message that candidates should run for '
