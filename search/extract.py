@@ -321,6 +321,16 @@ _SUBJECT_PARTICIPLE = re.compile(
     rf"(?:^|[.!?\n”\"]\s+|,\s+)(?!(?:{_OPENING_WORDS})\b)({_TITLED}{NAME})\s+[a-z][\w-]*\s"
     rf"[^.!?\"“”\n]{{0,120}}?,\s+"
     r"(?:saying|adding|writing|declaring|insisting|arguing|warning|noting)\s*[,:]?\s*$")
+_SUBORDINATE = re.compile(r"\s(?:when|while|whom?|which|because|after|before|if|where|"
+                          r"whose|until|since|though|although)\s")
+# "went on to become", "responded by using": no speech
+_NOT_SPEECH = re.compile(r"\s+(?:to|by)\s")
+# A sentence's subject before a clause that reports speech: a name opening the
+# sentence (maybe with an appositive), then a word of lower case
+_CLAUSE_SUBJECT = re.compile(
+    rf"\s*(?:(?:{_OPENING_WORDS})\b[^,.;\"“”]{{0,80}},\s+)?"  # ("In an interview with CNN, ")
+    rf"(?!(?:{_OPENING_WORDS})\b)({_TITLED}{NAME}){_JR}(?:,[^.;\"“”]{{2,120}},)?"
+    rf"\s+[a-z][\w’'-]*\b[^.!?\"“”\n]{{0,200}}?(?:,|\s[-–—]|\sand)\s*$")
 # A headline's speaker: "Prince Harry claims he has ...", "NYC mayor Eric Adams
 # says ...", "Artist Jenny Holzer: ‘Women are not ...’" (a verb of the present,
 # so not "Ellen DeGeneres slammed for", and in lower case, so not a Title Case
@@ -1005,6 +1015,25 @@ def extract(article: Article) -> Extraction:
         first = 0 if lower_names else _CAPITAL.search(window, _clause_start(window))
         if verb in _WILL_VERBS and not window.endswith("will "):
             continue
+        tail = window.rstrip()
+        if (verb.endswith("ing") and tail.endswith((",", "-", "–", "—"))) or (
+                tail.endswith(" and") and (verb not in ("added", "adds") or _BARE_AFTER.match(body, v_end))):
+            # "Trump continued to question Cruz's temperament, saying ...",
+            # "McConnell was quick to embrace the mogul and said ...": the
+            # sentence's subject (its first words a name, then a verb; not
+            # "Hodgson converted and added a penalty")
+            line = body.rfind("\n", 0, v_start) + 1
+            start = _sentence_start(body, line, v_start)
+            # (a line of hard-wrapped copy may start inside a sentence)
+            wrapped = start == line and line > 1 and body[:line - 1].rstrip()[-1:] not in '.!?"”:'
+            m = _CLAUSE_SUBJECT.match(body, start, v_start) \
+                if v_start - start < 300 and not wrapped and not _NOT_SPEECH.match(body, v_end) else None
+            # (not "Amanda's uncle, ...", nor past a clause of someone else's:
+            # "Frank Capra was the butt of a gaffe when the host ... declared")
+            if m and not (POSSESSIVE_END.search(m.group(1)) or _spoken_for(body, m.start(1))
+                          or _org_before(body, m.start(1))
+                          or _SUBORDINATE.search(body, m.end(1), v_start)):
+                add_speaker(m.group(1), m.start(1))
         if verb in _PARTICIPLES:
             m = None if first is None else _NAME_RIGHT_BEFORE.search(window, first and first.start())
             at = m and v_start - len(window) + m.start(1)

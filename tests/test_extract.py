@@ -511,6 +511,18 @@ def test_places_are_canonical_and_unique():
     # a name that modifies a noun is no "he" ("a Donald Trump supporter. He wrote")
     ("John Smith counts himself a devout Catholic and Donald Trump supporter. He recently "
      "wrote a commentary mocking the plan.", ["John Smith"]),
+    # a clause that reports speech after the sentence's subject ("..., saying",
+    # "and said"), past an opening phrase; not "Hodgson converted and added a
+    # penalty", "went on to become", "responded by using", nor past a clause of
+    # someone else's, nor an owner ("Amanda's uncle, Lewis Champion, ..., saying")
+    ("In an interview with CNN, Donald Trump continued to question Ted Cruz's temperament, "
+     "saying he could not make deals. Senate Majority Leader Mitch McConnell was quick to "
+     "embrace the mogul and said this week that he was competitive.",
+     ["Donald Trump", "Mitch McConnell"]),
+    ("Charlie Hodgson converted and added a penalty. Marcello Viotti moved to Turin and went on "
+     "to become a conductor. Malcolm Glazer had an attempt turned down and responded by using "
+     "his shares. Frank Capra was the butt of a gaffe when the host opened the envelope and "
+     "declared it was over.", []),
     # a title's abbreviation after another is no surname ("Lt. Gov"; "Ms Major" is one)
     ("Sources have also said Lt. Gov. Eric Holcomb is interested as well.", []),
     # a pronoun after "who" is not the one "who" stands for
