@@ -235,11 +235,6 @@ _ACCORDING_DESCRIBED = re.compile(
 # if ...": the one who asks
 _ASKED_BY = re.compile(rf"\b[Aa]sked by\s+((?:[a-z][\w-]*\s+){{0,3}}{_TITLED}{NAME})"
                        r"(?=\s+(?:whether|if|about|why|how|what)\b|,)")
-# (two full names: not "Princes William and Harry said")
-_AND_NAME_SAID = re.compile(
-    rf"(?:^|(?<=[.!?\n”\"])\s+)({_TITLED}{_TOKEN}\s+{NAME})\s+and\s+{_TITLED}{_TOKEN}\s+{NAME}\s+"
-    r"(?:have\s+|had\s+|also\s+)?"
-    r"(?:said|say|told|wrote|argued|warned|insisted|claimed|added)\b")
 # A credit after a closing quotation mark, at the end of a line or before the
 # next quotation ("...shame.” ― Sonya Herridge “During ..."): found on its own,
 # since quotation marks in such lists are often unpaired.
@@ -1115,10 +1110,6 @@ def extract(article: Article) -> Extraction:
     for m in _ASKED_BY.finditer(body) if "sked by" in body else ():
         if not _org_before(body, m.start(1)):
             add_speaker(_after_descriptors(m.group(1)), m.start(1))
-    # "John Smith and Mary Jones said": the first of two people speaking together
-    for m in _AND_NAME_SAID.finditer(body) if " and " in body else ():
-        if not _inside(quoted, m.start(1)) and not _named_as_object(body, m.start(1)):
-            add_speaker(m.group(1), m.start(1))
     for m in _CREDIT.finditer(body) if "―" in body or "—" in body else ():
         add_speaker(m.group(1).split("\n")[0], m.start(1))  # NAME's spaces take a newline too
     for st in _STATEMENT.finditer(body) if "statement" in body else ():

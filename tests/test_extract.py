@@ -523,10 +523,9 @@ def test_places_are_canonical_and_unique():
      "to become a conductor. Malcolm Glazer had an attempt turned down and responded by using "
      "his shares. Frank Capra was the butt of a gaffe when the host opened the envelope and "
      "declared it was over.", []),
-    # the one who asks ("asked by host X whether"), two people speaking together
-    ("Bernie Sanders was asked by host John Dickerson whether his aim was similar. John Smith "
-     "and Mary Jones said it was over. The firm was asked by Goldman Sachs to leave.",
-     ["John Dickerson", "John Smith", "Mary Jones"]),
+    # the one who asks ("asked by host X whether")
+    ("Bernie Sanders was asked by host John Dickerson whether his aim was similar. The firm "
+     "was asked by Goldman Sachs to leave.", ["John Dickerson"]),
     # a title's abbreviation after another is no surname ("Lt. Gov"; "Ms Major" is one)
     ("Sources have also said Lt. Gov. Eric Holcomb is interested as well.", []),
     # a pronoun after "who" is not the one "who" stands for
