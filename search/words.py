@@ -121,7 +121,8 @@ ORG_WORDS = {
     "technologies", "software", "labs", "industries", "holdings", "partners", "capital", "resources",
     "securities", "exchange", "reserve", "treasury", "parliament", "congress", "senate",
     "assembly", "cabinet", "administration", "commons", "lords", "church", "museum", "centre",
-    "center", "society", "research", "channel", "radio", "tv", "magazine", "images",
+    "center", "society", "societies", "research", "channel", "radio", "tv", "magazine", "images",
+    "blog",
     "journal", "review", "guardian", "telegraph", "mail", "express", "herald", "observer",
     "tribune", "chronicle", "gazette", "reuters", "ap", "afp", "bbc", "cnn", "nbc", "abc", "cbs",
     # news agencies named like towns ("the Xinhua news agency said")
