@@ -69,7 +69,7 @@ CURATED = [
     "North Caucasus", "Korean Peninsula", "Arabian Peninsula", "Iberian Peninsula", "Negev",
     "Waziristan", "Lake District", "Cotswolds", "Scottish Highlands", "Great Lakes",
     "Gulf of Mexico", "Arabian Sea", "Strait of Hormuz", "Suez Canal", "Panama Canal",
-    "Bosphorus", "Adriatic", "Austria-Hungary", "North Rhine-Westphalia", "Asia-Pacific",
+    "Bosphorus", "Adriatic", "Austria-Hungary", "North Rhine-Westphalia", "Asia-Pacific", "Quebec City",
     # islands, mountains, deserts, rivers and lakes GeoNames' city and country
     # lists lack (not "Clyde", "the Rockies", "Outback", "Burgundy": also a
     # given name, a team, a firm, a wine; not "Iberia", an airline)

@@ -307,6 +307,12 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                     and word.lower() not in PERSON_TITLES
                     and not ((major or surface.lower() not in common) and _office_after(after, nxt))):
                 continue  # "Paris Hilton", "Manchester United", "New York Times"
+            if (word == "City" and entry.kind in ("city", "town", "province")
+                    and automaton.get(f"{surface} City") is None
+                    and prev.lower() not in _CITY_CUES and not _CAPITAL_NEXT.match(after, nxt.end())):
+                continue  # a city the gazetteer knows as "X City" is found whole ("Mexico City",
+                # "Gaza City"): another one is a club, "Manchester City beat", "Hull City
+                # fans" (not "in Malacca City", "Tacoma City Manager", "Ipswich City Council")
         elif nxt and (nxt.group(1).lower() in _EVENT_WORDS or nxt.group(1) in ("Lane", "Avenue")):
             continue  # (a title's words are all capitalised: "SAMPRAS IN U.S. OPEN", "in
             # Holden Lane"; but "On California Road" may be a road in California)
@@ -366,6 +372,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
 
 
 _REGION_PREFIXES = COMPASS - {"new"}
+# (not "to" or "at": "a move to Stoke City", "a draw at Manchester City")
+_CITY_CUES = frozenset({"in", "from", "near", "outside", "throughout", "within", "inside"})
 # (a country before one of these is part of a firm's name: "Finance Curacao NV")
 _FIRM_SUFFIXES = frozenset({"NV", "BV", "AG", "SA", "PLC", "LTD", "INC", "AB", "ASA", "SPA", "AS",
                             "GMBH", "LLC", "CO", "CORP", "SE", "KK", "PT", "BHD", "SRL", "OY"})

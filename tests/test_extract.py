@@ -248,6 +248,12 @@ def test_seed_quotes_attributed(seed):
      ["Wheeling", "Pittsburgh", "Kowloon", "Canton", "Sud"]),
     ("Employers in North Rhine-Westphalia and across Asia-Pacific agreed.",
      ["North Rhine-Westphalia", "Asia-Pacific"], ["North Rhine", "Asia", "Pacific"]),
+    # a city the gazetteer knows as "X City" is found whole; another "X City" is a
+    # club, unless "in" it or an office of it follows
+    ("Manchester City beat Real Madrid, and Robbie Weir turned down a move to Stoke City. "
+     "Protesters gathered in Mexico City, Gaza City and Quebec City. I grew up in Malacca "
+     "City. Data from the Tacoma City Manager's office was posted.",
+     ["Mexico City", "Gaza City", "Quebec City", "Malacca", "Tacoma"], ["Manchester", "Stoke"]),
     # the people of a place live there ("Bank of England" is no place)
     ("Residents of Miami and the citizens of Belfast were angry.", ["Miami", "Belfast"], []),
     # the NYT wire's underscore for a dash after its dateline
