@@ -64,7 +64,6 @@ SPEECH_VERBS = (
     "shouted|yelled|concluded|reiterated|assured|disclosed|"
     "objected|protested|retorted|interjected|explains|recalls|adding|concludes|continues|"
     "answers|answered|shot back|fired back|hit back|tweeting|bemoaned|decried|denounced|condemned|"
-
     "exclaimed|barked|observed|charged|"
     # words of judging that report what was said: "Sanders assailed Clinton's
     # paid speeches", "O'Malley reminded viewers that", "Gingrich dismissed Estonia"
@@ -86,6 +85,7 @@ OBJECT_VERBS = frozenset({
 # there: "figures suggest", "to tell")
 _WILL_VERBS = ("tell", "warn", "argue", "insist", "urge", "claim", "explain", "announce", "accuse",
                "admit", "deny", "promise", "pledge", "reveal", "suggest")
+_WILL_SAY = rf"will\s+(?:say|{'|'.join(_WILL_VERBS)})"
 ROLE_WORDS = {
     "president", "prime", "minister", "chancellor", "secretary", "foreign", "home", "general",
     "gen", "governor", "gov", "senator", "sen", "rep", "representative", "judge", "justice",
@@ -311,7 +311,7 @@ _NAME_CLAUSE_VERB = re.compile(rf"({_TITLED}{NAME}){_JR}{_OF_PLACE},\s+"
                                rf"(?:\s*,|(?:\s+[\w’'.-]+){{0,6}}?\s*:)\s*$")
 # ("He told BBC Sport:": whom he told, before a colon)
 _PRONOUN_INTRO = re.compile(rf"\b([Hh]e|[Ss]he)\s+(?:(?:also|then|later|has|had)\s+)?"
-                            rf"(?:{_VERB}|will\s+(?:say|{'|'.join(_WILL_VERBS)}))"
+                            rf"(?:{_VERB}|{_WILL_SAY})"
                             rf"(?:\s*,|(?:\s+[\w’'.-]+){{0,4}}?\s*:)\s*$")
 _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^()]{{1,40}}\))?"
                             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_VERB}|saying|writing|adding)\b"
@@ -350,7 +350,7 @@ _PREPOSITIONS = frozenset({"on", "of", "about", "for", "with", "at", "in", "to",
 # scanned for that letter by the regex engine, one that opens with \b is
 # tried at every position, about twice as slow over a whole article)
 _PRONOUN_VERB = re.compile(rf"(He|She|he|she)\s+(?:(?:has\s+|had\s+|also\s+|later\s+"
-                           rf"|[a-z]{{3,}}ly\s+)*{_VERB}|will\s+(?:say|{'|'.join(_WILL_VERBS)}))\b")
+                           rf"|[a-z]{{3,}}ly\s+)*{_VERB}|{_WILL_SAY})\b")
 # Someone unnamed: "a spokesman", "one analyst", "our correspondent"
 _UNNAMED_WORDS = ("spokesman|spokeswoman|spokesperson|official|source|aide|insider|diplomat|"
                   "witness|resident|analyst|mother|father|worker|officer|correspondent|reporter|"
@@ -716,9 +716,10 @@ class _People:
             p, name, _gender = self.named[k]
             body = self.body
             end = p + len(name if body.startswith(name, p) else name.split()[-1])
+            noun = _MODIFIER_AFTER.match(body, end)
             ok = self._usable[k] = not (
                 _named_as_object(body, p, end) or _POSSESSIVE_AFTER.match(body, end)
-                or _MODIFIER_AFTER.match(body, end) and _MODIFIER_AFTER.match(body, end)[1] in _MODIFIED_NOUNS
+                or (noun is not None and noun[1] in _MODIFIED_NOUNS)
                 or _inside(self.quoted, p) or _thing_mention(body, p)
                 or _reported_subject(body, p, end))
         return ok
@@ -728,21 +729,20 @@ class _People:
         can stand for: one whose given name (or title) is not the other
         gender's. A shared surname there is the one of its people who fits;
         none if several do."""
-        he = pronoun.lower() == "he"
-        other, other_gender = gendered_names()[he], "f" if he else "m"
-        at, fits = -1, set()
+        other_gender = "f" if pronoun.lower() == "he" else "m"
+        at, found = -1, set()
         for k in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
             p, name, gender = self.named[k]
-            if fits and p != at:
+            if found and p != at:
                 break
-            if self.usable(k) and gender != other_gender and name.split()[0].lower() not in other:
+            if self.usable(k) and gender != other_gender and self.fits(name, pronoun):
                 at = p
-                fits.add(name)
+                found.add(name)
         # (not past someone unnamed who speaks since: "John Prescott held a
         # meeting. Our correspondent said that ..., he added" is the correspondent)
-        if len(fits) != 1 or self._unnamed_says(at, pos):
+        if len(found) != 1 or self._unnamed_says(at, pos):
             return None
-        return fits.pop()
+        return found.pop()
 
     @staticmethod
     def fits(name: str, pronoun: str) -> bool:
@@ -1049,13 +1049,13 @@ def extract(article: Article) -> Extraction:
             continue
         # (a participle's subject is not the name before its comma: "tweeted
         # congratulations to Bernie Sanders, adding")
-        if verb.endswith("ing") and window.rstrip().endswith(","):
+        if verb.endswith("ing") and tail.endswith(","):
             first = None
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())
-        if m is None and first is not None and window.rstrip().endswith(_WRITINGS):
+        if m is None and first is not None and tail.endswith(_WRITINGS):
             m = _OWNED_WRITING_BEFORE.search(window, first and first.start())
         if m is None and first is not None and \
-                window.rstrip().rpartition(" ")[2].lower() in _APPOSITIVE_ROLES:
+                tail.rpartition(" ")[2].lower() in _APPOSITIVE_ROLES:
             # (Reuters and the BBC close no appositive: "Peter Dobrow, a T-Mobile
             # spokesperson said")
             m = _NAME_APPOSITIVE_ROLE.search(window, first and first.start())
@@ -1401,16 +1401,15 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         last = k = bisect.bisect_left(said, (s,)) - 1
         while k > 0 and not _SENTENCE_BREAK.search(body, said[k - 1][0], said[k][0]):
             k -= 1  # (the sentence's main report, its first: not "Mr Johnson had announced")
-        if k >= 0 and who and said[k][1] != who and said[k][0] > s - 400 and \
-                len(_SENTENCE_BREAK.findall(body, said[k][0], s)) <= 1 and \
+        # (who is named inside that report, not before it, and reports nothing
+        # after it; a report inside it is no report of theirs)
+        breaks = list(_SENTENCE_BREAK.finditer(body, said[k][0], s)) if k >= 0 else []
+        if k >= 0 and who and said[k][1] != who and said[k][0] > s - 400 and len(breaks) <= 1 and \
                 people.fits(said[k][1], m.group(1)) and \
-                body.rfind(who.split()[-1], said[k][0] + 1, s) != -1:
-            # (who is named inside that report, not before it, and reports
-            # nothing after it; a report inside it is no report of theirs)
-            end = _SENTENCE_BREAK.search(body, said[k][0], s)
-            if not any(name == who and (end is None or p > end.start())
-                       for p, name in said[k:last + 1]):
-                who = said[k][1]
+                body.rfind(who.split()[-1], said[k][0] + 1, s) != -1 and \
+                not any(name == who and (not breaks or p > breaks[0].start())
+                        for p, name in said[k:last + 1]):
+            who = said[k][1]
     if who:
         return who, None
     # '“...,” the defender told The Guardian', '“...,” added the 30-year-old'

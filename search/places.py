@@ -136,7 +136,6 @@ _PLACE_COMPOUND = re.compile(r"-(?:based|born|bound|led|backed|brokered|controll
                              r"made|registered|headquartered|listed|allied|funded|sponsored|"
                              r"occupied|administered|held|run|bred|raised|educated)\b")
 _MODIFIER_WORD = re.compile(r"-[a-z]+$")  # "Kurdish-controlled", "Iranian-backed"
-_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 _NATIONS = frozenset({"country", "continent", "state"})
 # a place paired with another party: "the Israel-Hamas war", "US-Taliban talks"
 _PAIRED_WITH = re.compile(r"-[A-Z][\w’'.]*\s+(?:war|wars|conflict|talks|border|relations|deal|"
@@ -262,7 +261,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             if text[e:e + 1] == "-" and e + 1 in after_hyphen:
                 j, e2 = after_hyphen[e + 1]
                 if (entry_of(i)[1].kind in _NATIONS and entry_of(j)[1].kind in _NATIONS
-                        and not _NAME_GOES_ON.match(text, e2)):
+                        and not _CAPITAL_NEXT.match(text, e2)):
                     joined_ends.add(e)
                     joined_starts.add(e + 1)
     for i, start, end in matches:
