@@ -1195,8 +1195,10 @@ FIRM_WORDS = frozenset({
     "microsystems", "software", "networks", "communications", "electronics", "pharmaceuticals",
     "petroleum", "foods", "stores", "entertainment", "studios", "investments", "semiconductor",
     "computers", "laboratories", "telecom", "telecommunications", "enterprises", "chemicals",
-    "aerospace", "pictures", "brands",
+    "aerospace", "pictures", "brands", "energy", "oil", "exploration", "mining", "minerals",
+    "resources", "insurance", "financial", "bancshares", "hotels", "resorts", "therapeutics",
 })
+_SHARES_IN = re.compile(r"\b[Ss]hares\b")
 _FIRM_AFTER = re.compile(r"(?:\s+(?:and|&))?\s+([A-Z][A-Za-z]*)\b")
 # A firm's name after a town's: "Badger| Meter Inc", "Aurora| Foods Inc"
 _FIRM_REST = re.compile(r"(?:[ \t]+[A-Z][\w&'.-]*){1,3}?[ \t]+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|"
@@ -1229,10 +1231,15 @@ def _firm_towns(body: str, candidates: list[tuple[int, int, str]]) -> frozenset[
 
 def _firm_named(name: str, body: str) -> bool:
     """Whether ``name`` is a firm's: it ends with a firm's word ("Amnesty
-    International") or the article writes it with one after it ("Merrill Lynch
-    said" where "Merrill Lynch and Co" stands too)."""
+    International"), the article writes it with one after it ("Merrill Lynch
+    said" where "Merrill Lynch and Co" stands too) or trades its shares
+    ("Shares in Cairn Energy have jumped")."""
     if any(t.replace(".", "").lower() in FIRM_WORDS for t in name.split()[-1:] + name.split()[:1]):
         return True  # (first or last: "N.V. Philips", "Nova Cellular Co")
+    if _SHARES_IN.search(body) and re.search(
+            rf"\b[Ss]hares\s+(?:in|of)\s+{re.escape(name)}\b|\b{re.escape(name)}(?:[’']s)?\s+shares\b",
+            body):
+        return True
     i = body.find(name)
     while i != -1:
         j = i + len(name)

@@ -235,6 +235,38 @@ def _starts_sentence(before: str) -> bool:
     return not tail or tail[-1] in '.!?:"“”' or "\n" in before[len(tail):]
 
 
+# A list of names, each maybe with a note in brackets: "Mawson, Travis,
+# Hyde (Pitman 105), Purdie (Mills 83), Brown"
+_ROSTER_ITEM = r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?: \([^()\n]{1,30}\))?"
+_ROSTER = re.compile(rf"(?<![\w’'-]){_ROSTER_ITEM}(?:, {_ROSTER_ITEM}){{3,}}(?:,? and {_ROSTER_ITEM})?")
+_ROSTER_NOTE = re.compile(r" \(.*")
+
+
+def _rosters(text: str) -> list[tuple[int, int]]:
+    """The spans of lists of four or more names in which most names are no
+    place: a team sheet's surnames ("Mawson, Travis, ..., Hyde (Pitman 105)")
+    are people, a list of towns ("Heathrow, Gatwick, Edinburgh and Glasgow")
+    stays places."""
+    matches = gazetteer().matches
+    out = []
+    for m in _ROSTER.finditer(text):
+        items = [_ROSTER_NOTE.sub("", t).strip() for t in m.group(0).replace(" and ", ", ").split(", ")]
+        # (an item that starts with a place counts as one, past compass
+        # words: "Birmingham Yardley", "South West Edinburgh", "Dundee East and West")
+        # (a month or an all-capitals word counts for neither: "NEW YORK,
+        # Louisville, KY, March 11")
+        items = [t for t in items if not t.isupper() and t.split()[0] not in MONTHS_DAYS]
+        placey = 0
+        for item in items:
+            words = item.split()
+            while words and words[0].lower() in COMPASS:
+                words.pop(0)
+            placey += not words or any(s == 0 for _i, s, _e in matches(" ".join(words)))
+        if 2 * placey < len(items):
+            out.append(m.span())
+    return out
+
+
 def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 strict: bool = False, dateline: bool = False) -> list[tuple[int, int, str]]:
     """Place mentions in ``text`` as (start, end, canonical name).
@@ -255,6 +287,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     # place of its own)
     joined_ends: set[int] = set()
     joined_starts: set[int] = set()
+    rosters = _rosters(text) if not strict and text.count(", ") >= 3 else []
     if "-" in text:
         after_hyphen = {s: (i, e) for i, s, e in matches if s and text[s - 1] == "-"}
         for i, _s, e in matches:
@@ -277,6 +310,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         surface, entry = entry_of(i)
         if entry.kind == "demonym":
             continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")
+        if rosters and text[start - 1:start] != "(" and any(
+                rs <= start and end <= re_ for rs, re_ in rosters):
+            continue  # (but a note's place is one: "E Taukafa (Tonga)")
         if surface in person_tokens or surface.lower() in ORG_WORDS:
             continue  # (the town of Hama is no mention in "Hamas")
         major = entry.kind in ("country", "continent", "state", "region") or (

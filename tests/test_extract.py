@@ -262,6 +262,14 @@ def test_seed_quotes_attributed(seed):
     # hard-wrapped wire copy: a feature's name across a line break, one name
     ("Barges crossed Lake\nTanganyika to Prince Edward\nIsland.",
      ["Lake Tanganyika", "Prince Edward Island"], ["Lake\nTanganyika", "Prince Edward"]),
+    # a team sheet's surnames are people (a note's place is a place); a list of
+    # places stays places
+    ("Mawson, Travis, Mkandawire, James, Robinson, Daniel Williams, Stanley, Hyde (Pitman "
+     "105), Purdie (Mills 83), Brown. Reserves: B Lima (Samoa), E Taukafa (Tonga), O "
+     "Palepoi (Samoa). BAA said airports at Heathrow, Gatwick, Edinburgh and Glasgow and the "
+     "seats of Aberdeen South, Dundee East and West, South West Edinburgh, Stirling and "
+     "Western Isles.",
+     ["Samoa", "Tonga", "Heathrow", "Gatwick", "Edinburgh", "Glasgow", "Stirling"], ["Hyde"]),
 ])
 def test_place_traps(text, present, absent):
     found = places(text)
@@ -371,6 +379,10 @@ def test_places_are_canonical_and_unique():
     # is called by the last word of the name ("Digby Jones ... Jones said")
     ("Nortel Networks said it would cut jobs. Nortel has struggled.", []),
     ("Bayer Leverkusen said they were happy.", []),
+    # a firm's trade as its last word, or its shares traded: "Cairn" is also a given name
+    ("Mitchell Energy said it would sell. Just Stop Oil said it would march.", []),
+    ("Shares in Cairn Energy rose. Cairn said the Rajasthan field was larger, and Chief "
+     "executive Bill Gammell said it looked strong.", ["Bill Gammell"]),
     ("Digby Jones said the plan was bad. Jones added that it would fail.", ["Digby Jones"]),
     # the name after "told" or "praised" is who was spoken to or of
     ("Barack Obama praised Angela Merkel, and Mr Smith told BBC Radio Five Live it was bad.",
