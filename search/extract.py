@@ -1198,7 +1198,6 @@ FIRM_WORDS = frozenset({
     "aerospace", "pictures", "brands", "energy", "oil", "exploration", "mining", "minerals",
     "resources", "insurance", "financial", "bancshares", "hotels", "resorts", "therapeutics",
 })
-_SHARES_IN = re.compile(r"\b[Ss]hares\b")
 _FIRM_AFTER = re.compile(r"(?:\s+(?:and|&))?\s+([A-Z][A-Za-z]*)\b")
 # A firm's name after a town's: "Badger| Meter Inc", "Aurora| Foods Inc"
 _FIRM_REST = re.compile(r"(?:[ \t]+[A-Z][\w&'.-]*){1,3}?[ \t]+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|"
@@ -1236,7 +1235,7 @@ def _firm_named(name: str, body: str) -> bool:
     ("Shares in Cairn Energy have jumped")."""
     if any(t.replace(".", "").lower() in FIRM_WORDS for t in name.split()[-1:] + name.split()[:1]):
         return True  # (first or last: "N.V. Philips", "Nova Cellular Co")
-    if _SHARES_IN.search(body) and re.search(
+    if "hares" in body and re.search(
             rf"\b[Ss]hares\s+(?:in|of)\s+{re.escape(name)}\b|\b{re.escape(name)}(?:[’']s)?\s+shares\b",
             body):
         return True

@@ -240,6 +240,8 @@ def _starts_sentence(before: str) -> bool:
 _ROSTER_ITEM = r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?: \([^()\n]{1,30}\))?"
 _ROSTER = re.compile(rf"(?<![\w’'-]){_ROSTER_ITEM}(?:, {_ROSTER_ITEM}){{3,}}(?:,? and {_ROSTER_ITEM})?")
 _ROSTER_NOTE = re.compile(r" \(.*")
+# (three items after commas; its literal start makes it a fast first test)
+_ROSTER_HINT = re.compile(rf"(?:, {_ROSTER_ITEM}){{3}}")
 
 
 def _rosters(text: str) -> list[tuple[int, int]]:
@@ -287,7 +289,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     # place of its own)
     joined_ends: set[int] = set()
     joined_starts: set[int] = set()
-    rosters = _rosters(text) if not strict and text.count(", ") >= 3 else []
+    rosters = _rosters(text) if not strict and _ROSTER_HINT.search(text) else []
     if "-" in text:
         after_hyphen = {s: (i, e) for i, s, e in matches if s and text[s - 1] == "-"}
         for i, _s, e in matches:
