@@ -69,7 +69,9 @@ SPEECH_VERBS = (
     # paid speeches", "O'Malley reminded viewers that", "Gingrich dismissed Estonia"
     "reminded|assailed|dismissed|lauded|threatened|questioned|echoed|derided|dubbed|branded|"
     "hailed|lambasted|ridiculed|rebuked|proclaimed|touted|chimed in|weighed in|lashed out|"
-    "was quoted as saying|is quoted as saying|was quoted saying"
+    "was quoted as saying|is quoted as saying|was quoted saying|has been quoted as saying|"
+    "is reported as saying|was reported as saying|is reported to have said|"
+    "was reported to have said|is said to have told"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker
@@ -839,6 +841,9 @@ _OBJECT_BEFORE = frozenset({
 })
 
 
+_ABBREVIATED = frozenset(t.lower() for t in _TITLE_ABBREVIATIONS) | {"supt", "insp", "det", "pres"}
+
+
 def _named_as_object(body: str, pos: int, end: int | None = None,
                      subject_after: frozenset[str] = frozenset()) -> bool:
     """Whether the name at ``pos`` follows a preposition or a verb done to
@@ -850,9 +855,9 @@ def _named_as_object(body: str, pos: int, end: int | None = None,
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         low = word.strip(",;:()\"'“”‘’").lower()
-        if low.endswith((".", "!", "?")) and not (len(low) == 2 or low[:-1] in PERSON_TITLES
-                                                  or low[:-1] in ROLE_WORDS):
-            return False  # the sentence before: "Chagoury. Mr. Band asked"
+        if low.endswith((".", "!", "?")) and not (len(low) == 2 or low[:-1] in _ABBREVIATED):
+            return False  # the sentence before: "Chagoury. Mr. Band asked", "to Labour. Mr
+            # Howard said" (but not a title's stop: "Lt. Gen. Mick Bednarek")
         if word[:1].isupper() or low in ROLE_WORDS or low.rpartition("-")[2] in ROLE_WORDS or \
                 low in _FELLOWS or low in ("and", "or", "&"):  # (and "vice-premier")
             past_comma = past_comma or word.endswith(",")

@@ -835,6 +835,15 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     ("In a statement released by Post Editor-in-Chief Martin Baron, details were discussed. "
      "“Donald Trump is a candidate unlike any we have seen,” said Baron.", ["Martin Baron"]),
     ("“It is over, and we are all going home,” said Baron. The judge agreed.", [None]),
+    # a name after the sentence before's last word ("to Labour.") is no object of
+    # that word's "to": "he" is Mr Howard, not the one his quotation names
+    ("Mr Howard shrugged off the defection of Robert Jackson, a former minister, to Labour. Mr "
+     "Howard said that these things happened. \"Let's be realistic - the election is not going "
+     "to be decided on what Mr Jackson did\", he told BBC 1's Breakfast with Frost.",
+     ["Howard"]),
+    # "is reported as saying" after a quotation credits it
+    ("Mitchell Kapor warned of lawsuits. Dr Jeremy Philpott spoke too. \"Of course they're "
+     "going to unleash the WMDs,\" Mr Kapor is reported as saying.", ["Mitchell Kapor"]),
 ])
 def test_quote_speakers_in_order(body, expected):
     assert quote_speakers(body) == expected
