@@ -125,7 +125,9 @@ _CAPITAL_TOKEN = (r"[A-Z](?:[a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|\.?(?=\s)|\.(?
 _TOKEN = (rf"(?:{_CAPITAL_TOKEN}|[ae]l-[A-Z][a-z]+|(?:d[eiau]|l[ea])[A-Z][a-z]+)"
           r"(?![A-Za-zà-ÿ])")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
-_SPACE = r"[ \t\u00a0]+"  # (a name does not run on past its line)
+# (a name does not run on past its line, but for an initial's at the end of a
+# hard-wrapped line: "said Austin C.\nMarshall has been named")
+_SPACE = r"(?:[ \t\u00a0]+|(?<=\s[A-Z]\.)\n(?=[A-Z][a-z]))"
 NAME = rf"{_TOKEN}(?:{_SPACE}(?:{_PARTICLE}{_SPACE}){{0,2}}{_TOKEN}){{0,5}}"
 # "Mr. Rosenthal", "Del. Stacey Plaskett": a title with a full stop before a name
 _TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen", "Del",
@@ -207,8 +209,9 @@ _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILI
 # what may follow a name after "said": punctuation, or a word of place, time
 # or manner ("said Jol after the draw", "said Nadal afterwards"); not an
 # opening quotation mark: 'Trump said Hillary Clinton “caused death.”' quotes
-# what he said of her
-_NAME_END = (r"(?=\s*(?:[.,;:!?\n(”—–]|\"(?![A-Za-z])|$|(?:in|on|of|at|who|when|while|after|"
+# what he said of her; nor an initial's stop ("said Austin C. Marshall has been named")
+_NAME_END = (r"(?<!\s[A-Z]\.)(?=\s*(?:(?<!\b[A-Z])\.|[,;:!?\n(”—–]|\"(?![A-Za-z])|$|"
+             r"(?:in|on|of|at|who|when|while|after|"
              r"afterwards|earlier|later|yesterday|today|recently|last|this|during|from|for|ahead|before|following|near|"
              r"outside)\b))")
 _NAME_AFTER = re.compile(rf"\s+((?:\w[\w-]*\s+){{0,3}}?{_TITLED}{NAME}){_JR}{_NAME_END}")

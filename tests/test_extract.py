@@ -396,6 +396,9 @@ def test_places_are_canonical_and_unique():
     ("Speaking after her resignation, Nicola Sturgeon yesterday said gossip had prompted it, "
      "and Joe Biden on Tuesday said nothing.", ["Nicola Sturgeon", "Joe Biden"]),
     ("Nova Cellular Co said it had agreed to the merger, and N.V. Philips said it would not.", []),
+    # hard-wrapped wire copy: a name goes on past an initial at a line's end
+    ("Axlon Inc said Austin C.\nMarshall has been named president. \"We want to be what IBM "
+     "is,\" said Edgar J.\nGreco, vice president of Kodak.", ["Edgar J. Greco"]),
     # one man, two apostrophes; initials are no place ("U.S." stays a country)
     ("NYPD Commissioner James O’Neill arrived. The cause is unknown, said O'Neill.",
      ["James O'Neill"]),
