@@ -180,6 +180,14 @@ _CLAIMED_THING = re.compile(
     r"(?:[\w'’-]+\s+)?(?:titles?|victory|victories|win|wins|gold|silver|bronze|medals?|crown|"
     r"prizes?|awards?|seats?|lives|life|responsibility|credit|asylum|benefits?|compensation|"
     r"lead|place|spot|record|points?|wickets?|scalps?|share|stake|\d)")
+_WROTE = ("wrote", "writes")
+# a work written, no words of the writer's own reported: "wrote a memoir",
+# "the songs he wrote" stays a report ("wrote in a letter", "wrote that")
+_WRITTEN_WORK = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|two|three|several|many|dozens\s+of)\s+)?"
+    r"(?:[\w'’-]+\s+)?(?:books?|memoirs?|novels?|songs?|music|scripts?|screenplays?|plays?|poems?|"
+    r"poetry|lyrics|biography|autobiography|albums?|code|software|history|stories|story|operas?|"
+    r"symphony|symphonies|scores?|chapters?|fiction|hits?)\b")
 _RETORT_AT = re.compile(r"\s*(?:[,.;:]|that\b|at\b)")
 # "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
@@ -1021,6 +1029,8 @@ def extract(article: Article) -> Extraction:
     for v_start, v_end, verb in _verb_finder().find(body):
         if verb in _CLAIMS and _CLAIMED_THING.match(body, v_end):
             continue  # "claimed the 200m", "claimed responsibility": no words
+        if verb in _WROTE and _WRITTEN_WORK.match(body, v_end):
+            continue  # "She wrote a memoir"
         if verb in _BARE_VERBS and not (_RETORT_AT if verb == "hit back" else _BARE_AFTER).match(body, v_end):
             continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]

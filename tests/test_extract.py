@@ -379,6 +379,9 @@ def test_places_are_canonical_and_unique():
     # is called by the last word of the name ("Digby Jones ... Jones said")
     ("Nortel Networks said it would cut jobs. Nortel has struggled.", []),
     ("Bayer Leverkusen said they were happy.", []),
+    # a work written is no words reported ("wrote that", "wrote in a letter" are)
+    ("Douglas Adams wrote the screenplay based on his book. Sue Gray wrote in a letter that "
+     "she would go, and Al Ross wrote that it was over.", ["Sue Gray", "Al Ross"]),
     # a firm's trade as its last word, or its shares traded: "Cairn" is also a given name
     ("Mitchell Energy said it would sell. Just Stop Oil said it would march.", []),
     ("Shares in Cairn Energy rose. Cairn said the Rajasthan field was larger, and Chief "
