@@ -529,10 +529,23 @@ _SQUARE = re.compile(r"\b((?:[A-Z][a-z]+ ){1,2}Square)\b")
 _AP_STATE = re.compile(r",\s+((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]\.)?)")
 
 
+# "in Madhumalla village", "in the Leveilly suburb of Algiers": a word of
+# _TOWN_WORDS after a locative word and a name
+_OWNER = re.compile(r"^\S+[’']s\s+")
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic|i)$")
+_IN_TOWN = re.compile(r"\b(?:in|at|near|outside|from|into)\s+(?:the\s+)?" + _TOWN + r"\s+$")
+
+
 def towns_of(text: str) -> list[str]:
     """The X of each "town of X", "city of X", ... in ``text``."""
     return [m.group(1) for _s, e, _w in _town_finder().find(text)
             if (m := _OF_TOWN.match(text, e))]
+
+
+def towns_before(text: str) -> list[str]:
+    """The X of each "in X village", "in the X suburb", ... in ``text``."""
+    return [m.group(1) for s, _e, _w in _town_finder().find(text)
+            if (m := _IN_TOWN.search(text, max(0, s - 50), s))]
 
 
 def towns_in(text: str) -> list[tuple[str, str]]:
@@ -615,7 +628,7 @@ _MONTH_WORDS = frozenset(MONTHS_DAYS) | frozenset(m[:3] for m in MONTHS_DAYS)
 
 def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> list[str]:
     """Places the gazetteer lacks, named by their context: "the town of
-    Moengo", "over Lockerbie, Scotland" (a known country, state or province
+    Moengo", "in Madhumalla village", "over Lockerbie, Scotland" (a known country, state or province
     after the comma), "Jacksonville, Fla." (an AP state abbreviation)."""
     common = common_words()
     states = ap_states()
@@ -626,6 +639,10 @@ def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> li
                 and words[0].lower() not in common and words[0].lower() not in NOT_NAME_START)
 
     out = [town for town in towns_of(text) if ok(town)]
+    # (not "in the Kurdish region", "the Californian town"; the town of "in
+    # Bangladesh's Chittagong district")
+    before = [_OWNER.sub("", town) for town in towns_before(text)]
+    out += [town for town in before if ok(town) and not _ADJECTIVE_END.search(town)]
     out += [m.group(1) for m in (_SQUARE.finditer(text) if "Square" in text else ())
             if m.group(1).split()[0] not in MONTHS_DAYS and m.group(1).split()[0].lower() != "the"]
     gaz = gazetteer()

@@ -80,6 +80,10 @@ def test_seed_quotes_attributed(seed):
     # towns the gazetteer lacks, named by their context
     ("The jet exploded over Lockerbie, Scotland.", ["Lockerbie", "Scotland"], []),
     ("Police in the town of Tacambaro said the army was attacked.", ["Tacambaro"], []),
+    # a name between a locative word and a word for a town ("in the Kurdish region" is none)
+    ("An elephant crashed into a house in Madhumalla village. Rebels attacked in the Leveilly "
+     "suburb of Algiers and in the Kurdish region.", ["Madhumalla", "Leveilly", "Algiers"],
+     ["Kurdish"]),
     ("She was born in Tupelo, Miss., in 1935.", ["Tupelo", "Mississippi"], []),
     ("He thanked Jones, Miss. Smith and the staff.", [], ["Mississippi"]),
     # wire datelines
@@ -1071,7 +1075,7 @@ def test_window_scans_agree_with_the_regexes_they_replace():
 
 
 def test_whole_text_scans_agree_with_the_regexes_they_replace():
-    """Speech verbs, sports words and "town of X" are found with Aho-Corasick,
+    """Speech verbs, sports words, "town of X" and "in X town" are found with Aho-Corasick,
     "in X, Y" from its comma, full names with a capital-led pattern, datelines
     at line starts, quotation marks by one scan, and names before a verb from
     the clause's start: on every BBC article of the corpus (and odd strings)
@@ -1087,6 +1091,8 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
     verbs = words_re(x.SPEECH_VERBS.split("|") + list(x._PARTICIPLES) + list(x._WILL_VERBS))
     sport = words_re(places.SPORT_WORDS)
     town_of = re.compile(rf"\b(?:{x.trie_pattern(places._TOWN_WORDS)})\s+of\s+{places._TOWN}\b")
+    in_town = re.compile(rf"\b(?:in|at|near|outside|from|into)\s+(?:the\s+)?{places._TOWN}\s+"
+                         rf"(?:{x.trie_pattern(places._TOWN_WORDS)})\b")
     town_in = re.compile(rf"\b(?:in|at|near|outside|over|from|to)\s+{places._TOWN}\s*,\s+"
                          r"([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
     odd = ["Chas said it, unsaid, has said", "the city ofMosul, in Ur, Iraq", "xAB Cd Ef",
@@ -1101,6 +1107,7 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
         assert {w for _s, _e, w in places._sport_finder().find(low)} == set(sport.findall(low))
         assert places.towns_of(t) == [m[1] for m in town_of.finditer(t)], t[:80]
         assert places.towns_in(t) == [(m[1], m[2]) for m in town_in.finditer(t)], t[:80]
+        assert places.towns_before(t) == [m[1] for m in in_town.finditer(t)], t[:80]
         assert [m.span() for m in x._full_names(t)] == \
             [m.span() for m in x._FULL_NAME_RE.finditer(t)], t[:80]
         capital_led += not x.lower_led(t)
