@@ -505,7 +505,9 @@ def caps_line_places(text: str) -> list[str]:
     return out
 
 
-_TOWN = r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?)"
+# (a hyphen joins two parts of one word: "Urus-Martan", not "Urus-")
+_TOWN_WORD = r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*"
+_TOWN = rf"({_TOWN_WORD}(?: {_TOWN_WORD})?)"
 _TOWN_WORDS = ("town", "city", "village", "port", "district", "suburb", "province", "region")
 # "the town of Moengo": a word of _TOWN_WORDS, then this
 _OF_TOWN = re.compile(r"\s+of\s+" + _TOWN + r"\b")
@@ -514,8 +516,9 @@ _OF_TOWN = re.compile(r"\s+of\s+" + _TOWN + r"\b")
 # are everywhere): the region after it, then the town and the word before,
 # matched once on the reversed text before the comma
 _COMMA_REGION = re.compile(r",\s+([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)")
+_TOWN_WORD_REVERSED = r"(?:[a-z’']+[A-Z]?-)*[a-z’']+[A-Z]"
 _TOWN_IN_REVERSED = re.compile(
-    r"\s*((?:[a-z’'-]+[A-Z] )?[a-z’'-]+[A-Z])\s+"
+    rf"\s*((?:{_TOWN_WORD_REVERSED} )?{_TOWN_WORD_REVERSED})\s+"
     + trie_pattern(w[::-1] for w in ("in", "at", "near", "outside", "over", "from", "to"))
     + r"(?!\w)")
 # "Tiananmen Square", "Times Square": a named square is a place

@@ -80,6 +80,7 @@ def test_seed_quotes_attributed(seed):
     # towns the gazetteer lacks, named by their context
     ("The jet exploded over Lockerbie, Scotland.", ["Lockerbie", "Scotland"], []),
     ("Police in the town of Tacambaro said the army was attacked.", ["Tacambaro"], []),
+    ("Women gathered north of the town of Urus-Martan.", ["Urus-Martan"], ["Urus-"]),
     # a name between a locative word and a word for a town ("in the Kurdish region" is none)
     ("An elephant crashed into a house in Madhumalla village. Rebels attacked in the Leveilly "
      "suburb of Algiers and in the Kurdish region.", ["Madhumalla", "Leveilly", "Algiers"],
