@@ -347,7 +347,8 @@ _NOT_SPEECH = re.compile(r"\s+(?:to|by)\s")
 _CLAUSE_SUBJECT = re.compile(
     rf"\s*(?:(?:{_OPENING_WORDS})\b[^,.;\"“”]{{0,80}},\s+)?"  # ("In an interview with CNN, ")
     rf"(?!(?:{_OPENING_WORDS})\b)({_TITLED}{NAME}){_JR}(?:,[^.;\"“”]{{2,120}},)?"
-    rf"\s+[a-z][\w’'-]*\b[^.!?\"“”\n]{{0,200}}?(?:,|\s[-–—]|\sand)\s*$")
+    # (past a quoted phrase: 'proposed we "wake up and smell the falafel" and said')
+    rf"\s+[a-z][\w’'-]*\b(?:[^.!?\"“”\n]|[\"“][^\"“”\n]{{1,80}}[\"”]){{0,200}}?(?:,|\s[-–—]|\sand)\s*$")
 # A headline's speaker: "Prince Harry claims he has ...", "NYC mayor Eric Adams
 # says ...", "Artist Jenny Holzer: ‘Women are not ...’" (a verb of the present,
 # so not "Ellen DeGeneres slammed for", and in lower case, so not a Title Case

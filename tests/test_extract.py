@@ -548,6 +548,9 @@ def test_places_are_canonical_and_unique():
      "saying he could not make deals. Senate Majority Leader Mitch McConnell was quick to "
      "embrace the mogul and said this week that he was competitive.",
      ["Donald Trump", "Mitch McConnell"]),
+    # (past a quoted phrase)
+    ("Mike Huckabee, the former Arkansas governor, proposed we \"wake up and smell the "
+     "falafel\" and said Paul Ryan should resign.", ["Mike Huckabee"]),
     ("Charlie Hodgson converted and added a penalty. Marcello Viotti moved to Turin and went on "
      "to become a conductor. Malcolm Glazer had an attempt turned down and responded by using "
      "his shares. Frank Capra was the butt of a gaffe when the host opened the envelope and "
