@@ -71,7 +71,7 @@ SPEECH_VERBS = (
     "hailed|lambasted|ridiculed|rebuked|proclaimed|touted|chimed in|weighed in|lashed out|"
     "was quoted as saying|is quoted as saying|was quoted saying|has been quoted as saying|"
     "is reported as saying|was reported as saying|is reported to have said|"
-    "was reported to have said|is said to have told"
+    "was reported to have said|is said to have told|put it|puts it"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker
@@ -170,8 +170,12 @@ _CAPITAL = re.compile(r"[A-Z]")
 # quotas are unfair, Smith charged", not "Smith charged with murder"
 # (and "continued his steady progress", "maintained their impressive form",
 # "hit back just before half time": a retort is "hit back at" someone)
-_BARE_VERBS = frozenset({"charged", "continued", "hit back", "maintained"})
+_BARE_VERBS = frozenset({"charged", "continued", "hit back", "maintained", "put it", "puts it"})
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|that\b)")
+# (and "As Akhil Amar put it, ...", "put it bluntly", "put it in his memo";
+# not "put it on the table")
+_PUT_IT_AFTER = re.compile(r"\s*(?:[,.;:]|(?:in|to|bluntly|simply|succinctly|best|mildly|"
+                           r"starkly|plainly|this\s+way|another\s+way)\b)")
 # What is claimed that is no claim: "claimed the 200m", "claimed victory",
 # "claims responsibility", "claimed two lives"
 _CLAIMS = ("claimed", "claims")
@@ -299,7 +303,8 @@ _AFTER_CREDIT = re.compile(rf"\s*[―—–]\s*({_TITLED}{NAME})")
 _AFTER_HE_SAID = re.compile(rf"\s*,?\s*(he|she)\s+{_VERB}", re.I)
 _AFTER_SAID_HE = re.compile(rf"\s*,?\s*{_VERB}\s+(he|she)\b", re.I)
 _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$")
-_BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME}){_JR}{_AFFILIATION}(?:,\s+(?![a-z]+ing\b)|\s+)"
+_BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME}){_JR}{_AFFILIATION}"
+                               r"(?:,[^.;\"“”]{2,90},\s+|,\s+(?![a-z]+ing\b)|\s+)"
                                rf"(?:{_VERB})\s*,?\s*$")
 # "Said Dorothy Poynter, who grew up with Ali, “...”": the verb first
 _SAID_NAME_BEFORE = re.compile(rf"\b(?:Said|Added|Asked)\s+({_TITLED}{NAME})(?:,[^.\"“”]{{2,90}})?[,:]\s*$")
@@ -1032,7 +1037,9 @@ def extract(article: Article) -> Extraction:
             continue  # "claimed the 200m", "claimed responsibility": no words
         if verb in _WROTE and _WRITTEN_WORK.match(body, v_end):
             continue  # "She wrote a memoir"
-        if verb in _BARE_VERBS and not (_RETORT_AT if verb == "hit back" else _BARE_AFTER).match(body, v_end):
+        after = _RETORT_AT if verb == "hit back" else _PUT_IT_AFTER if verb in ("put it", "puts it") \
+            else _BARE_AFTER
+        if verb in _BARE_VERBS and not after.match(body, v_end):
             continue  # "Commission charged Dean Witter", "Smith charged with murder"
         window = body[max(0, v_start - 170):v_start]
         first = 0 if lower_names else _CAPITAL.search(window, _clause_start(window))

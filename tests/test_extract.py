@@ -384,6 +384,8 @@ def test_places_are_canonical_and_unique():
     # is called by the last word of the name ("Digby Jones ... Jones said")
     ("Nortel Networks said it would cut jobs. Nortel has struggled.", []),
     ("Bayer Leverkusen said they were happy.", []),
+    # "as X put it" reports words; "put it on the table" does not
+    ("As Akhil Amar put it, the court is split. Bob Smith put it on the table.", ["Akhil Amar"]),
     # a work written is no words reported ("wrote that", "wrote in a letter" are)
     ("Douglas Adams wrote the screenplay based on his book. Sue Gray wrote in a letter that "
      "she would go, and Al Ross wrote that it was over.", ["Sue Gray", "Al Ross"]),
@@ -855,6 +857,11 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
      "Howard said that these things happened. \"Let's be realistic - the election is not going "
      "to be decided on what Mr Jackson did\", he told BBC 1's Breakfast with Frost.",
      ["Howard"]),
+    # an introduction with an appositive ("X, chief economist at Y, said"), and "as X put it"
+    ("Robin Marshall, chief economist at Chase Manhattan Securities, said \"There is another "
+     "half point to come.\" As Akhil Amar, professor of law at Yale, put it, \"Senate "
+     "Republicans should remember that.\" Bob Smith put it on the table.",
+     ["Robin Marshall", "Akhil Amar"]),
     # "is reported as saying" after a quotation credits it
     ("Mitchell Kapor warned of lawsuits. Dr Jeremy Philpott spoke too. \"Of course they're "
      "going to unleash the WMDs,\" Mr Kapor is reported as saying.", ["Mitchell Kapor"]),
