@@ -318,7 +318,9 @@ _AIDE = re.compile(rf"\b(?:{trie_pattern(sorted(_AIDES))})\b")
 # “...”", "Cruz called them on it:": a sentence's or a clause's subject, then
 # words of lower case and a colon
 _SUBJECT_COLON = re.compile(rf"(?:^|[.!?\n”\",]\s+)({_TITLED}{NAME}){_JR}{_AFFILIATION}"
-                            rf"(?:\s+[a-z][\w’'-]*,?){{1,8}}\s*:\s*$")
+                            r"(?:,[^.;\"“”:]{2,90},)?"  # ("Mark Mahaney, analyst at RBC, agreed:")
+                            # (a word in lower case first, then any: "later Thursday told Fox News:")
+                            rf"\s+[a-z][\w’'-]*,?(?:\s+[\w’'-]+,?){{0,7}}\s*:\s*$")
 # (the description may be a role, "Lord Hanningfield, leader of Essex County
 # Council, told", and the verb may have its object before the colon:
 # "told BBC Radio 4's Today programme:", "responded to the figures:")

@@ -862,6 +862,11 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
      "half point to come.\" As Akhil Amar, professor of law at Yale, put it, \"Senate "
      "Republicans should remember that.\" Bob Smith put it on the table.",
      ["Robin Marshall", "Akhil Amar"]),
+    # a colon's introduction past an appositive or capitalised words ("later Thursday
+    # told Fox News:")
+    ("Ken Sena spoke. Mark Mahaney, technology analyst at RBC Capital Markets, agreed: ''They've "
+     "got a great brand.'' Reince Priebus spoke. Priebus later Thursday told Fox News: “Both "
+     "men are meeting up next week.”", ["Mark Mahaney", "Reince Priebus"]),
     # "is reported as saying" after a quotation credits it
     ("Mitchell Kapor warned of lawsuits. Dr Jeremy Philpott spoke too. \"Of course they're "
      "going to unleash the WMDs,\" Mr Kapor is reported as saying.", ["Mitchell Kapor"]),
