@@ -314,10 +314,14 @@ _AIDES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "off
                     "aides", "campaign", "office", "staff", "lawyer", "lawyers", "attorney",
                     "attorneys", "representative", "representatives", "team"})
 _AIDE = re.compile(rf"\b(?:{trie_pattern(sorted(_AIDES))})\b")
+# (words that open a sentence and are no name: "When", "During", ...)
+_OPENING_WORDS = trie_pattern(sorted({w.capitalize() for w in NOT_NAME_START}
+                                     | {"During", "Despite", "Following", "Speaking", "Addressing"}))
 # "When Wallace died, President Bill Clinton released the following statement:
 # “...”", "Cruz called them on it:": a sentence's or a clause's subject, then
-# words of lower case and a colon
-_SUBJECT_COLON = re.compile(rf"(?:^|[.!?\n”\",]\s+)({_TITLED}{NAME}){_JR}{_AFFILIATION}"
+# words (the first in lower case) and a colon
+_SUBJECT_COLON = re.compile(rf"(?:^|[.!?\n”\",]\s+)(?:(?:And|But)\s+)?(?!(?:{_OPENING_WORDS})\b)"
+                            rf"({_TITLED}{NAME}){_JR}{_AFFILIATION}"
                             r"(?:,[^.;\"“”:]{2,90},)?"  # ("Mark Mahaney, analyst at RBC, agreed:")
                             # (a word in lower case first, then any: "later Thursday told Fox News:")
                             rf"\s+[a-z][\w’'-]*,?(?:\s+[\w’'-]+,?){{0,7}}\s*:\s*$")
@@ -339,8 +343,6 @@ _SUBJECT_INTRO = re.compile(rf"(?:^|[.!?\n”\"]\s+)({_TITLED}{NAME})(?:\s*\([^(
 # "During a speech, Trump attacked Clinton for her vote on Iraq, saying, “...”":
 # a participle of speech after a clause is the clause's subject's (the first
 # name, at the sentence's start or after its opening phrase, before a verb)
-_OPENING_WORDS = trie_pattern(sorted({w.capitalize() for w in NOT_NAME_START}
-                                     | {"During", "Despite", "Following", "Speaking", "Addressing"}))
 _SUBJECT_PARTICIPLE = re.compile(
     rf"(?:^|[.!?\n”\"]\s+|,\s+)(?!(?:{_OPENING_WORDS})\b)({_TITLED}{NAME})\s+[a-z][\w-]*\s"
     rf"[^.!?\"“”\n]{{0,120}}?,\s+"
