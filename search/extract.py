@@ -119,10 +119,12 @@ NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By"
 # "McDonald" and "MacDougall" (one word, not "Mac"), "McEwen-King", "Jean-Marc"
 _CAPITAL_TOKEN = (r"[A-Z](?:[a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|\.?(?=\s)|\.(?:[A-Z]\.){1,2}(?=\s)"
                   r"|['’][A-Z][a-z]+|[a-z]*[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
-# ... or with "al-", "el-" or a particle joined to it ("Neil deGrasse Tyson"); a
+# ... or with "al-", "el-" or a particle joined to it ("Neil deGrasse Tyson",
+# "Henri d’Anselme"); a
 # word ends at a non-letter (one alternation per first letter: the regex engine
 # tries every alternative at every position these patterns are searched at)
-_TOKEN = (rf"(?:{_CAPITAL_TOKEN}|[ae]l-[A-Z][a-z]+|(?:d[eiau]|l[ea])[A-Z][a-z]+)"
+_TOKEN = (rf"(?:{_CAPITAL_TOKEN}|[ae]l-[A-Z][a-z]+|d(?:[eiau][A-Z][a-z]+|['’][A-Z][a-zà-ÿ]+)"
+          r"|l[ea][A-Z][a-z]+)"
           r"(?![A-Za-zà-ÿ])")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|le|la|dos|das|ter|ten)"
 # (a name does not run on past its line, but for an initial's at the end of a
@@ -647,12 +649,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _lower_led_finder():
     """A name word that opens in lower case: "al-", "el-", or a particle joined
-    to a capital ("deGrasse"), found by one automaton of their 208 possible
-    openings (a regex alternation of them took 65 us per BBC article)."""
+    to a capital ("deGrasse", "d’Anselme"), found by one automaton of their 260
+    possible openings (a regex alternation of them took 65 us per BBC article)."""
     import ahocorasick_rs
 
     upper = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    openings = [p + u for p in ("al-", "el-", "de", "di", "da", "du", "le", "la") for u in upper]
+    openings = [p + u for p in ("al-", "el-", "de", "di", "da", "du", "le", "la", "d'", "d’")
+                for u in upper]
     return ahocorasick_rs.AhoCorasick(openings)
 
 

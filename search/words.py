@@ -135,6 +135,10 @@ ORG_WORDS = {
     "grammys", "academy", "games", "cup", "championship", "open", "tour", "series", "day",
     "prison", "jail", "bay", "airport", "station", "stadium", "hotel", "square", "road",
     "avenue", "bridge", "park", "palace", "castle", "cathedral", "abbey", "tower", "hall",
+    # in other languages: "Compagnie Generale d'Electricite", "Ecole d'Humanité"
+    "compagnie", "societe", "société", "generale", "générale", "banque", "ecole", "école",
+    "universite", "université", "institut", "banco", "banca", "sociedad", "gruppo",
+    "gesellschaft", "stiftung",
     # things named like people: "Clinton Global Initiative", "Ku Klux Klan"
     "initiative", "partnership", "plan", "dialogue", "promise", "arena", "market", "county",
     "beach", "klan", "alliance", "coalition", "project", "program", "programme", "act", "poll",

@@ -386,6 +386,9 @@ def test_places_are_canonical_and_unique():
     ("Bayer Leverkusen said they were happy.", []),
     # "as X put it" reports words; "put it on the table" does not
     ("As Akhil Amar put it, the court is split. Bob Smith put it on the table.", ["Akhil Amar"]),
+    # a particle joined by an apostrophe ("d’Anselme"); a firm's words in French
+    ("Henri d’Anselme says he acted. Valery Giscard d'Estaing said it was fine, and Societe "
+     "Generale said it would lend.", ["Henri d'Anselme", "Valery Giscard d'Estaing"]),
     # a work written is no words reported ("wrote that", "wrote in a letter" are)
     ("Douglas Adams wrote the screenplay based on his book. Sue Gray wrote in a letter that "
      "she would go, and Al Ross wrote that it was over.", ["Sue Gray", "Al Ross"]),
