@@ -568,7 +568,8 @@ def towns_in(text: str) -> list[tuple[str, str]]:
 # (not "Nottingham Forest", a club; not "Ricki Lake": "Lake" only first)
 _FEATURE_WORDS = ("Island", "Islands", "Isles", "Mountains", "Hills", "Heights", "Peninsula",
                   "Valley", "Desert", "River", "Delta", "Strait", "Straits", "Sound", "Canyon",
-                  "Glacier", "Plateau", "Basin", "Reef", "Archipelago", "Falls")
+                  "Glacier", "Plateau", "Basin", "Reef", "Archipelago", "Falls", "National Park",
+                  "National Forest", "Nature Reserve", "Game Reserve")
 _FEATURE_FIRST = ("Lake", "Mount", "Cape", "Isle of", "Gulf of", "Bay of", "Sea of")
 
 

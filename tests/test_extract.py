@@ -81,6 +81,8 @@ def test_seed_quotes_attributed(seed):
     ("The jet exploded over Lockerbie, Scotland.", ["Lockerbie", "Scotland"], []),
     ("Police in the town of Tacambaro said the army was attacked.", ["Tacambaro"], []),
     ("Women gathered north of the town of Urus-Martan.", ["Urus-Martan"], ["Urus-"]),
+    ("Bears roam Yellowstone National Park and the Wolong Nature Reserve.",
+     ["Yellowstone National Park", "Wolong Nature Reserve"], []),
     # a name between a locative word and a word for a town ("in the Kurdish region" is none)
     ("An elephant crashed into a house in Madhumalla village. Rebels attacked in the Leveilly "
      "suburb of Algiers and in the Kurdish region.", ["Madhumalla", "Leveilly", "Algiers"],
