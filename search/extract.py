@@ -236,7 +236,8 @@ _NAME_AFTER_ROLE = re.compile(rf"\s+((?:\w[\w-]*\s+){{3,4}}?(?:{trie_pattern(sor
 # the same with a title: "said Army Capt. Christian Pardo," (where _NAME_AFTER
 # stops at "Army Capt", whose full stop could end a sentence)
 _NAME_AFTER_TITLE = re.compile(rf"\s+((?:\w[\w-]*\s+){{0,3}}?{_TITLE}{NAME}){_JR}{_NAME_END}")
-_ROLE_COMMA_NAME = re.compile(rf"\s+the\s+([^,.;\"“”]{{2,60}}),\s+({_TITLED}{NAME})(?=\s*(?:[,.;:]|$))")
+_ROLE_COMMA_NAME = re.compile(rf"\s+the\s+([^,.;\"“”]{{2,60}}),\s+(?:(?:MP|MEP|MSP|AM|TD)\s+)?"
+                              rf"({_TITLED}{NAME})(?=\s*(?:[,.;:]|$))")  # (", MP Edward Leigh")
 _LOWER_LEAD = re.compile(r"((?:[a-z]+\s+)*)(.*)", re.S)
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 # "according to Ronald Reagan's former education secretary William J. Bennett":

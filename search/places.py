@@ -300,8 +300,10 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                     joined_ends.add(e)
                     joined_starts.add(e + 1)
     for i, start, end in matches:
-        # (inside a word is no match; the entry is looked up only past these)
+        # (inside a word is no match, nor after a letter and an apostrophe,
+        # "Youssou N'Dour"; the entry is looked up only past these)
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@#" or (
+                text[start - 1] in "'’" and start > 1 and text[start - 2].isalpha()) or (
                 text[start - 1] == "-" and start - 1 not in joined_ends)):
             continue
         if end < n and (text[end].isalnum() or text[end] == "$" or (

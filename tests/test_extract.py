@@ -81,6 +81,8 @@ def test_seed_quotes_attributed(seed):
     ("The jet exploded over Lockerbie, Scotland.", ["Lockerbie", "Scotland"], []),
     ("Police in the town of Tacambaro said the army was attacked.", ["Tacambaro"], []),
     ("Women gathered north of the town of Urus-Martan.", ["Urus-Martan"], ["Urus-"]),
+    ("Senegalese musician Youssou N'Dour and judge Stewart O’Nan won in Dakar.", ["Dakar"],
+     ["Dour", "Nan"]),
     ("Bears roam Yellowstone National Park and the Wolong Nature Reserve.",
      ["Yellowstone National Park", "Wolong Nature Reserve"], []),
     # a name between a locative word and a word for a town ("in the Kurdish region" is none)
@@ -388,6 +390,8 @@ def test_places_are_canonical_and_unique():
     ("Bayer Leverkusen said they were happy.", []),
     # "as X put it" reports words; "put it on the table" does not
     ("As Akhil Amar put it, the court is split. Bob Smith put it on the table.", ["Akhil Amar"]),
+    # a credit to a role, then an MP's name ("said the committee chairman, MP Edward Leigh")
+    ("“Our aim is simple,” said the committee chairman, MP Edward Leigh.", ["Edward Leigh"]),
     # a particle joined by an apostrophe ("d’Anselme"); a firm's words in French
     ("Henri d’Anselme says he acted. Valery Giscard d'Estaing said it was fine, and Societe "
      "Generale said it would lend.", ["Henri d'Anselme", "Valery Giscard d'Estaing"]),
