@@ -107,6 +107,7 @@ ROLE_WORDS = {
     "capt", "adm", "admiral", "cmdr", "cpl", "corporal", "lieutenant", "brigadier", "army", "navy",
     "independent", "premier", "chancellor-elect", "president-elect", "world", "olympic",
     "host", "co-host", "anchor", "moderator", "co-moderator", "presenter", "interviewer",
+    "superintendent", "supt", "constable", "insp", "det",
 }
 # A capitalised function word ends a name (headline case: "Marco Rubio On Rape")
 NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By", "As", "Over",
@@ -327,7 +328,7 @@ _SUBJECT_COLON = re.compile(rf"(?:^|[.!?\n”\",]\s+)(?:(?:And|But)\s+)?(?!(?:{_
                             rf"({_TITLED}{NAME}){_JR}{_AFFILIATION}"
                             r"(?:,[^.;\"“”:]{2,90},)?"  # ("Mark Mahaney, analyst at RBC, agreed:")
                             # (a word in lower case first, then any: "later Thursday told Fox News:")
-                            rf"\s+[a-z][\w’'-]*,?(?:\s+[\w’'-]+,?){{0,7}}\s*:\s*$")
+                            rf",?\s+[a-z][\w’'-]*,?(?:\s+[\w’'-]+,?){{0,7}}\s*:\s*$")
 # (the description may be a role, "Lord Hanningfield, leader of Essex County
 # Council, told", and the verb may have its object before the colon:
 # "told BBC Radio 4's Today programme:", "responded to the figures:")
@@ -535,6 +536,10 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
         titled = titled or tokens[roles[-1]].lower().rstrip(".") in PERSONAL_ROLES
         tokens = tokens[roles[-1] + 1:]
         name = " ".join(tokens)
+    raws = raw.split()
+    if len(tokens) == 1 and tokens[0].lower() in ROLE_WORDS and len(raws) > 1 \
+            and raws[-2].lower().rstrip(".") not in PERSON_TITLES:
+        return None, titled  # roles only: "Acting Detective Chief Superintendent" (not "Ms King")
     # "City Attorney Brad Holm": capitalised words of a role the lists lack,
     # then a given name; the name starts there.
     firsts = given_names()
@@ -1492,6 +1497,10 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
          or _SAID_NAME_BEFORE.search(before)) if last in (",", ":") else None
     if not m and last == ":":
         m = _SUBJECT_COLON.search(before)
+        while m and person_name(m.group(1))[0] is None:
+            # (a role alone is no subject: the name after it is, "The head of the
+            # NHTCU, Acting Detective Chief Superintendent, Mick Deats, said:")
+            m = _SUBJECT_COLON.search(before, m.end(1))
         # (not an owner, "Mr Blair's spokesman said:", nor a party's or a firm's
         # name before its spokesman's role: "Plaid Cymru health spokesman said:")
         if m and (POSSESSIVE_END.search(m.group(1)) or _AIDE.search(before, m.end(1))):

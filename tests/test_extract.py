@@ -876,6 +876,12 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     ("Ken Sena spoke. Mark Mahaney, technology analyst at RBC Capital Markets, agreed: ''They've "
      "got a great brand.'' Reince Priebus spoke. Priebus later Thursday told Fox News: “Both "
      "men are meeting up next week.”", ["Mark Mahaney", "Reince Priebus"]),
+    # a role's holder named after it between commas ("The charity's director, Barbara
+    # Stocking, said:"), past roles alone ("Acting Detective Chief Superintendent")
+    ("The charity's director, Barbara Stocking, said: “2005 offers the chance.” The head of "
+     "the NHTCU, Acting Detective Chief Superintendent, Mick Deats, said: “This investigation "
+     "has resulted in disruption.” Chief Supt Deats went on to warn: “The internet offers "
+     "huge benefits.”", ["Barbara Stocking", "Mick Deats", "Mick Deats"]),
     # "is reported as saying" after a quotation credits it
     ("Mitchell Kapor warned of lawsuits. Dr Jeremy Philpott spoke too. \"Of course they're "
      "going to unleash the WMDs,\" Mr Kapor is reported as saying.", ["Mitchell Kapor"]),
