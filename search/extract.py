@@ -1038,6 +1038,8 @@ def extract(article: Article) -> Extraction:
         name, titled = person_name(raw, place_names)
         if not name:
             return None
+        if body.endswith("the ", 0, pos) and raw.split()[0].lower().rstrip(".") not in _ROLES_AND_TITLES:
+            return None  # "the Red Cross warned": no person is "the X" (but "the Rev Al Green")
         resolved = _resolve(name, titled or name in titled_surnames, full_names)
         if resolved:
             speakers.setdefault(resolved, pos)

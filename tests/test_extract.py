@@ -392,6 +392,9 @@ def test_places_are_canonical_and_unique():
     ("As Akhil Amar put it, the court is split. Bob Smith put it on the table.", ["Akhil Amar"]),
     # a credit to a role, then an MP's name ("said the committee chairman, MP Edward Leigh")
     ("“Our aim is simple,” said the committee chairman, MP Edward Leigh.", ["Edward Leigh"]),
+    # no person is "the X" ("the Rev Al Green" is)
+    ("The International Committee of the Red Cross warned of deaths, and the Rev Al Green said "
+     "prayers were needed.", ["Al Green"]),
     # a particle joined by an apostrophe ("d’Anselme"); a firm's words in French
     ("Henri d’Anselme says he acted. Valery Giscard d'Estaing said it was fine, and Societe "
      "Generale said it would lend.", ["Henri d'Anselme", "Valery Giscard d'Estaing"]),
