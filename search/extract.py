@@ -1052,6 +1052,8 @@ def extract(article: Article) -> Extraction:
             continue  # "claimed the 200m", "claimed responsibility": no words
         if verb in _WROTE and _WRITTEN_WORK.match(body, v_end):
             continue  # "She wrote a memoir"
+        if verb in OBJECT_VERBS and body.startswith(" by ", v_end):
+            continue  # the passive: "a memoir ..., praised by Tessa Hadley" (not Hadley's words)
         after = _RETORT_AT if verb == "hit back" else _PUT_IT_AFTER if verb in ("put it", "puts it") \
             else _BARE_AFTER
         if verb in _BARE_VERBS and not after.match(body, v_end):

@@ -392,6 +392,9 @@ def test_places_are_canonical_and_unique():
     ("As Akhil Amar put it, the court is split. Bob Smith put it on the table.", ["Akhil Amar"]),
     # a credit to a role, then an MP's name ("said the committee chairman, MP Edward Leigh")
     ("“Our aim is simple,” said the committee chairman, MP Edward Leigh.", ["Edward Leigh"]),
+    # a judging verb in the passive reports no words of its subject's
+    ("Her books include The Shapeless Unease, a memoir of her chronic insomnia, praised by "
+     "Tessa Hadley as gritty.", []),
     # no person is "the X" ("the Rev Al Green" is)
     ("The International Committee of the Red Cross warned of deaths, and the Rev Al Green said "
      "prayers were needed.", ["Al Green"]),
