@@ -187,6 +187,8 @@ _CLAIMED_THING = re.compile(
     r"(?:[\w'’-]+\s+)?(?:titles?|victory|victories|win|wins|gold|silver|bronze|medals?|crown|"
     r"prizes?|awards?|seats?|lives|life|responsibility|credit|asylum|benefits?|compensation|"
     r"lead|place|spot|record|points?|wickets?|scalps?|share|stake|\d)")
+_ADJECTIVE_ALLEGED = re.compile(r"\b(?:[Tt]he|[Aa]n?|of|for|to|with|by|on|in|over|his|her|their|its|"
+                                r"and|or)\s+$")
 _WROTE = ("wrote", "writes")
 # a work written, no words of the writer's own reported: "wrote a memoir",
 # "the songs he wrote" stays a report ("wrote in a letter", "wrote that")
@@ -1052,6 +1054,8 @@ def extract(article: Article) -> Extraction:
             continue  # "claimed the 200m", "claimed responsibility": no words
         if verb in _WROTE and _WRITTEN_WORK.match(body, v_end):
             continue  # "She wrote a memoir"
+        if verb == "alleged" and _ADJECTIVE_ALLEGED.search(body, max(0, v_start - 12), v_start):
+            continue  # "custody of alleged Russian operative Sergey Cherkasov": an adjective
         if verb in OBJECT_VERBS and body.startswith(" by ", v_end):
             continue  # the passive: "a memoir ..., praised by Tessa Hadley" (not Hadley's words)
         after = _RETORT_AT if verb == "hit back" else _PUT_IT_AFTER if verb in ("put it", "puts it") \

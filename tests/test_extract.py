@@ -395,6 +395,9 @@ def test_places_are_canonical_and_unique():
     # a judging verb in the passive reports no words of its subject's
     ("Her books include The Shapeless Unease, a memoir of her chronic insomnia, praised by "
      "Tessa Hadley as gritty.", []),
+    # "alleged" after an article or a preposition is an adjective
+    ("The US wants custody of alleged Russian operative Sergey Cherkasov. Police alleged Tom "
+     "Fox lied, and Ann Lee alleged that he lied.", ["Ann Lee"]),
     # no person is "the X" ("the Rev Al Green" is)
     ("The International Committee of the Red Cross warned of deaths, and the Rev Al Green said "
      "prayers were needed.", ["Al Green"]),
