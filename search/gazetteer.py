@@ -40,6 +40,10 @@ COUNTRY_ALIASES = {
     "East Germany": "East Germany", "West Germany": "West Germany",
     "North Yemen": "North Yemen", "South Yemen": "South Yemen",
 }
+# People named for their country in the news' own words, which the demonym
+# lists lack: "Brits" is no town, "Kiwis" no fruit
+NICKNAME_DEMONYMS = {"Brits": "United Kingdom", "Aussies": "Australia", "Kiwis": "New Zealand",
+                     "Yanks": "United States"}
 SHORT_ALIASES = {"UK", "US", "NZ", "HK"}  # the only two-letter names
 HOME_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 # Regions, seas, rivers and areas the gazetteers lack (kept short on purpose).
@@ -322,6 +326,10 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
             add(alias, found)
     for alias, canon in COUNTRY_ALIASES.items():
         add(alias, Entry(canon, "country", 10**9))
+    for nickname, canon in NICKNAME_DEMONYMS.items():
+        # (set, not added: a demonym ranks below a town of the same name, and
+        # "more direct than Brits" names no town in South Africa)
+        names[nickname] = Entry(canon, "demonym", 0)
 
     return names
 

@@ -239,6 +239,7 @@ def _starts_sentence(before: str) -> bool:
 # Hyde (Pitman 105), Purdie (Mills 83), Brown"
 _ROSTER_ITEM = r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?: \([^()\n]{1,30}\))?"
 _ROSTER = re.compile(rf"(?<![\w’'-]){_ROSTER_ITEM}(?:, {_ROSTER_ITEM}){{3,}}(?:,? and {_ROSTER_ITEM})?")
+_TITLE_PLURALS = frozenset({"Sens", "Reps", "Govs", "Gens"})
 _ROSTER_NOTE = re.compile(r" \(.*")
 # (three items after commas; its literal start makes it a fast first test)
 _ROSTER_HINT = re.compile(rf"(?:, {_ROSTER_ITEM}){{3}}")
@@ -312,6 +313,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 and not (_PAIRED_WITH.match(text, end) and entry_of(i)[1].kind in _NATIONS))):
             continue  # "US$ 79": a currency; "Coca-Cola" (but "Canada-based", "Israel-Hamas war")
         surface, entry = entry_of(i)
+        if surface in _TITLE_PLURALS and text[end:end + 1] == ".":
+            continue  # "Sens. Brian Schatz (D-HI)": senators, not Sens in France
         if entry.kind == "demonym":
             continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")
         if rosters and text[start - 1:start] != "(" and any(

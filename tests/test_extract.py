@@ -81,6 +81,9 @@ def test_seed_quotes_attributed(seed):
     ("The jet exploded over Lockerbie, Scotland.", ["Lockerbie", "Scotland"], []),
     ("Police in the town of Tacambaro said the army was attacked.", ["Tacambaro"], []),
     ("Women gathered north of the town of Urus-Martan.", ["Urus-Martan"], ["Urus-"]),
+    # senators and the people of a country named in the news' own words are no towns
+    ("The most popular were Sens. Brian Schatz and Mazie Hirono. Danes are more direct than "
+     "Brits, and the Aussies agreed in Sydney.", ["Sydney"], ["Sens", "Brits", "Australia"]),
     ("Senegalese musician Youssou N'Dour and judge Stewart O’Nan won in Dakar.", ["Dakar"],
      ["Dour", "Nan"]),
     ("Bears roam Yellowstone National Park and the Wolong Nature Reserve.",
