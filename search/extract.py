@@ -71,7 +71,10 @@ SPEECH_VERBS = (
     "hailed|lambasted|ridiculed|rebuked|proclaimed|touted|chimed in|weighed in|lashed out|"
     "was quoted as saying|is quoted as saying|was quoted saying|has been quoted as saying|"
     "is reported as saying|was reported as saying|is reported to have said|"
-    "was reported to have said|is said to have told|put it|puts it"
+    "was reported to have said|is said to have told|put it|puts it|"
+    # the present of features: "explains Redford", "points out BBC pundit Steve Cram"
+    "points out|reveals|confirms|stresses|responds|replies|concedes|complains|predicts|"
+    "acknowledges|quips|jokes"
     # (not "estimated", "forecast", "proposed", "agreed": what companies do too)
 )
 # Reporting verbs whose object follows them: the name after one is not the speaker

@@ -894,6 +894,10 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
      "the NHTCU, Acting Detective Chief Superintendent, Mick Deats, said: “This investigation "
      "has resulted in disruption.” Chief Supt Deats went on to warn: “The internet offers "
      "huge benefits.”", ["Barbara Stocking", "Mick Deats", "Mick Deats"]),
+    # the present tense of features ("points out", "predicts", "concedes")
+    ("Holmes trains hard. “It takes real desire,” points out BBC pundit Steve Cram. Craig "
+     "Prater predicts it will grow. “It's grown awfully fast,” he concedes.",
+     ["Steve Cram", "Craig Prater"]),
     # "is reported as saying" after a quotation credits it
     ("Mitchell Kapor warned of lawsuits. Dr Jeremy Philpott spoke too. \"Of course they're "
      "going to unleash the WMDs,\" Mr Kapor is reported as saying.", ["Mitchell Kapor"]),
