@@ -1285,9 +1285,7 @@ def _firm_named(name: str, body: str) -> bool:
     ("Shares in Cairn Energy have jumped")."""
     if any(t.replace(".", "").lower() in FIRM_WORDS for t in name.split()[-1:] + name.split()[:1]):
         return True  # (first or last: "N.V. Philips", "Nova Cellular Co")
-    if "hares" in body and re.search(
-            rf"\b[Ss]hares\s+(?:in|of)\s+{re.escape(name)}\b|\b{re.escape(name)}(?:[’']s)?\s+shares\b",
-            body):
+    if "hares" in body and _shares_traded(name, body):
         return True
     i = body.find(name)
     while i != -1:
@@ -1296,6 +1294,24 @@ def _firm_named(name: str, body: str) -> bool:
         if m and m.group(1).lower() in FIRM_WORDS:
             return True
         i = body.find(name, j)
+    return False
+
+
+def _shares_traded(name: str, body: str) -> bool:
+    """Whether the article trades shares in ``name``: "shares in X", "shares of
+    X", "X shares", "X's shares" (plain string searches: a pattern made for each
+    name would be compiled for each name)."""
+    n = len(body)
+    for before, after in (("hares in ", ""), ("hares of ", ""), ("", " shares"), ("", "'s shares"),
+                          ("", "’s shares")):
+        i = body.find(before + name + after)
+        while i != -1:
+            start, end = i + len(before), i + len(before) + len(name)
+            if (not before or i == 0 or body[i - 1] in "Ss") and \
+                    (before or start == 0 or not body[start - 1].isalnum()) and \
+                    (end + len(after) >= n or not body[end + len(after)].isalnum()):
+                return True
+            i = body.find(before + name + after, i + 1)
     return False
 
 
