@@ -245,21 +245,24 @@ _NAME_AFTER_TITLE = re.compile(rf"\s+((?:\w[\w-]*\s+){{0,3}}?{_TITLE}{NAME}){_JR
 _ROLE_COMMA_NAME = re.compile(rf"\s+the\s+([^,.;\"“”]{{2,60}}),\s+(?:(?:MP|MEP|MSP|AM|TD)\s+)?"
                               rf"({_TITLED}{NAME})(?=\s*(?:[,.;:]|$))")  # (", MP Edward Leigh")
 _LOWER_LEAD = re.compile(r"((?:[a-z]+\s+)*)(.*)", re.S)
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+((?:[a-z]+\s+){{0,2}}{NAME})")
+# (the literal first, the capital checked behind it: a pattern that opens with a
+# literal is found by a fast scan for it)
+_ACCORDING_TO = r"ccording to(?<=\b[Aa]ccording to)"
+_ACCORDING = re.compile(rf"{_ACCORDING_TO}\s+((?:[a-z]+\s+){{0,2}}{NAME})")
 # "according to Ronald Reagan's former education secretary William J. Bennett":
 # the owner is not the source, the person after the role is
 _ACCORDING_OWNED = re.compile(
-    rf"\b[Aa]ccording to\s+(?:the\s+)?{NAME}[’']s\s+((?:[a-z][\w-]*\s+){{1,4}}{NAME})")
+    rf"{_ACCORDING_TO}\s+(?:the\s+)?{NAME}[’']s\s+((?:[a-z][\w-]*\s+){{1,4}}{NAME})")
 # ... or an employer, a place or a party before the role: "according to
 # Pentagon spokesman John Kirby", "New York-based dissident Fu Shenqi" (not
 # "according to UN figures seen by Reuters": no preposition ends the role)
 _ACCORDING_DESCRIBED = re.compile(
-    rf"\b[Aa]ccording to\s+(?:[A-Z][\w’'.-]*\s+){{1,3}}"
+    rf"{_ACCORDING_TO}\s+(?:[A-Z][\w’'.-]*\s+){{1,3}}"
     r"((?:(?!(?:on|of|about|for|with|at|in|to|from|by|the|an?|and|or|close|near)\s)[a-z][\w-]*\s+){1,3}"
     rf"{_TITLED}{NAME})")
 # "Sanders was asked by host John Dickerson whether ...", "Asked by Matt Lauer
 # if ...": the one who asks
-_ASKED_BY = re.compile(rf"\b[Aa]sked by\s+((?:[a-z][\w-]*\s+){{0,3}}{_TITLED}{NAME})"
+_ASKED_BY = re.compile(rf"sked by(?<=\b[Aa]sked by)\s+((?:[a-z][\w-]*\s+){{0,3}}{_TITLED}{NAME})"
                        r"(?=\s+(?:whether|if|about|why|how|what)\b|,)")
 # A credit after a closing quotation mark, at the end of a line or before the
 # next quotation ("...shame.” ― Sonya Herridge “During ..."): found on its own,

@@ -247,14 +247,14 @@ _ROSTER_NOTE = re.compile(r" \(.*")
 _ROSTER_HINT = re.compile(rf", {_ROSTER_ITEM}, {_ROSTER_ITEM}, {_ROSTER_ITEM}")
 
 
-def _rosters(text: str) -> list[tuple[int, int]]:
+def _rosters(text: str, start: int = 0) -> list[tuple[int, int]]:
     """The spans of lists of four or more names in which most names are no
     place: a team sheet's surnames ("Mawson, Travis, ..., Hyde (Pitman 105)")
     are people, a list of towns ("Heathrow, Gatwick, Edinburgh and Glasgow")
     stays places."""
     matches = gazetteer().matches
     out = []
-    for m in _ROSTER.finditer(text):
+    for m in _ROSTER.finditer(text, start):
         items = [_ROSTER_NOTE.sub("", t).strip() for t in m.group(0).replace(" and ", ", ").split(", ")]
         # (an item that starts with a place counts as one, past compass
         # words: "Birmingham Yardley", "South West Edinburgh", "Dundee East and West")
@@ -292,7 +292,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     # place of its own)
     joined_ends: set[int] = set()
     joined_starts: set[int] = set()
-    rosters = _rosters(text) if not strict and _ROSTER_HINT.search(text) else []
+    hint = None if strict else _ROSTER_HINT.search(text)
+    # (a list starts at most one name before its second: from there, not the text's start)
+    rosters = _rosters(text, max(0, hint.start() - 120)) if hint else []
     if "-" in text:
         after_hyphen = {s: (i, e) for i, s, e in matches if s and text[s - 1] == "-"}
         for i, _s, e in matches:
