@@ -182,24 +182,31 @@ _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|that\b)")
 # not "put it on the table")
 _PUT_IT_AFTER = re.compile(r"\s*(?:[,.;:]|(?:in|to|bluntly|simply|succinctly|best|mildly|"
                            r"starkly|plainly|this\s+way|another\s+way)\b)")
+
+
+def _thing_after(nouns: str) -> re.Pattern:
+    """A verb's object that is a thing, no words reported: a determiner or a
+    number, a word, then one of ``nouns`` ("claimed the 200m", "wrote a memoir")."""
+    return re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|two|three|four|five|several|many|"
+                      rf"dozens\s+of)\s+)?(?:[\w'’-]+\s+)?(?:{nouns})")
+
+
 # What is claimed that is no claim: "claimed the 200m", "claimed victory",
 # "claims responsibility", "claimed two lives"
 _CLAIMS = ("claimed", "claims")
-_CLAIMED_THING = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|their|its|two|three|four|five|several|many|dozens\s+of)\s+)?"
-    r"(?:[\w'’-]+\s+)?(?:titles?|victory|victories|win|wins|gold|silver|bronze|medals?|crown|"
-    r"prizes?|awards?|seats?|lives|life|responsibility|credit|asylum|benefits?|compensation|"
-    r"lead|place|spot|record|points?|wickets?|scalps?|share|stake|\d)")
-_ADJECTIVE_ALLEGED = re.compile(r"\b(?:[Tt]he|[Aa]n?|of|for|to|with|by|on|in|over|his|her|their|its|"
-                                r"and|or)\s+$")
+_CLAIMED_THING = _thing_after(
+    r"titles?|victory|victories|win|wins|gold|silver|bronze|medals?|crown|prizes?|awards?|seats?|"
+    r"lives|life|responsibility|credit|asylum|benefits?|compensation|lead|place|spot|record|"
+    r"points?|wickets?|scalps?|share|stake|\d")
 _WROTE = ("wrote", "writes")
 # a work written, no words of the writer's own reported: "wrote a memoir",
 # "the songs he wrote" stays a report ("wrote in a letter", "wrote that")
-_WRITTEN_WORK = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|their|its|two|three|several|many|dozens\s+of)\s+)?"
-    r"(?:[\w'’-]+\s+)?(?:books?|memoirs?|novels?|songs?|music|scripts?|screenplays?|plays?|poems?|"
-    r"poetry|lyrics|biography|autobiography|albums?|code|software|history|stories|story|operas?|"
-    r"symphony|symphonies|scores?|chapters?|fiction|hits?)\b")
+_WRITTEN_WORK = _thing_after(
+    r"(?:books?|memoirs?|novels?|songs?|music|scripts?|screenplays?|plays?|poems?|poetry|lyrics|"
+    r"biography|autobiography|albums?|code|software|history|stories|story|operas?|symphony|"
+    r"symphonies|scores?|chapters?|fiction|hits?)\b")
+_ADJECTIVE_ALLEGED = re.compile(r"\b(?:[Tt]he|[Aa]n?|of|for|to|with|by|on|in|over|his|her|their|its|"
+                                r"and|or)\s+$")
 _RETORT_AT = re.compile(r"\s*(?:[,.;:]|that\b|at\b)")
 # "James B. Comey Jr., the director of the FBI, said", "Vann R. Newkirk II said"
 _JR = r"(?:(?<=[JS]r)\.|\s+I{2,3}(?!\w))?"
