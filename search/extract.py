@@ -124,9 +124,9 @@ NAME_BREAKS = {"On", "For", "To", "In", "At", "With", "And", "The", "From", "By"
 _CAPITAL_TOKEN = (r"[A-Z](?:[a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|\.?(?=\s)|\.(?:[A-Z]\.){1,2}(?=\s)"
                   r"|['’][A-Z][a-z]+|[a-z]*[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 # ... or with "al-", "el-" or a particle joined to it ("Neil deGrasse Tyson",
-# "Henri d’Anselme"); a
-# word ends at a non-letter (one alternation per first letter: the regex engine
-# tries every alternative at every position these patterns are searched at)
+# "Henri d’Anselme"); a word ends at a non-letter (one alternation per first
+# letter: the regex engine tries every alternative at every position these
+# patterns are searched at)
 _TOKEN = (rf"(?:{_CAPITAL_TOKEN}|[ae]l-[A-Z][a-z]+|d(?:[eiau][A-Z][a-z]+|['’][A-Z][a-zà-ÿ]+)"
           r"|l[ea][A-Z][a-z]+)"
           r"(?![A-Za-zà-ÿ])")

@@ -239,12 +239,13 @@ def _starts_sentence(before: str) -> bool:
 # Hyde (Pitman 105), Purdie (Mills 83), Brown"
 _ROSTER_ITEM = r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?: \([^()\n]{1,30}\))?"
 _ROSTER = re.compile(rf"(?<![\w’'-]){_ROSTER_ITEM}(?:, {_ROSTER_ITEM}){{3,}}(?:,? and {_ROSTER_ITEM})?")
-_TITLE_PLURALS = frozenset({"Sens", "Reps", "Govs", "Gens"})
 _ROSTER_NOTE = re.compile(r" \(.*")
 # (three items after commas, spelled out: a pattern that opens with a literal
 # is found by a fast scan for it, one that opens with a repeated group is tried
 # at every position, 0.041 -> 0.002 ms per BBC article)
 _ROSTER_HINT = re.compile(rf", {_ROSTER_ITEM}, {_ROSTER_ITEM}, {_ROSTER_ITEM}")
+# Titles of several people that are also towns' names: "Sens. Brian Schatz and ..."
+_TITLE_PLURALS = frozenset({"Sens", "Reps", "Govs", "Gens"})
 
 
 def _rosters(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -256,11 +257,11 @@ def _rosters(text: str, start: int = 0) -> list[tuple[int, int]]:
     out = []
     for m in _ROSTER.finditer(text, start):
         items = [_ROSTER_NOTE.sub("", t).strip() for t in m.group(0).replace(" and ", ", ").split(", ")]
-        # (an item that starts with a place counts as one, past compass
-        # words: "Birmingham Yardley", "South West Edinburgh", "Dundee East and West")
         # (a month or an all-capitals word counts for neither: "NEW YORK,
         # Louisville, KY, March 11")
         items = [t for t in items if not t.isupper() and t.split()[0] not in MONTHS_DAYS]
+        # (an item that starts with a place counts as one, past compass
+        # words: "Birmingham Yardley", "South West Edinburgh", "Dundee East and West")
         placey = 0
         for item in items:
             words = item.split()
@@ -641,8 +642,9 @@ _MONTH_WORDS = frozenset(MONTHS_DAYS) | frozenset(m[:3] for m in MONTHS_DAYS)
 
 def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> list[str]:
     """Places the gazetteer lacks, named by their context: "the town of
-    Moengo", "in Madhumalla village", "over Lockerbie, Scotland" (a known country, state or province
-    after the comma), "Jacksonville, Fla." (an AP state abbreviation)."""
+    Moengo", "in Madhumalla village", "over Lockerbie, Scotland" (a known
+    country, state or province after the comma), "Jacksonville, Fla." (an AP
+    state abbreviation)."""
     common = common_words()
     states = ap_states()
 
