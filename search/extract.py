@@ -716,6 +716,9 @@ def _mentions(text: str, places: frozenset[str],
     return out, titled_surnames
 
 
+_DASHES = (" - ", " – ", " — ")  # an aside's dashes, spaced
+
+
 class _People:
     """The people an article names, in text order, and whom a "he" or "she"
     means: the person last named. News names a person in full once, then by
@@ -768,7 +771,10 @@ class _People:
                 _named_as_object(body, p, end) or _POSSESSIVE_AFTER.match(body, end)
                 or (noun is not None and noun[1] in _MODIFIED_NOUNS)
                 or _inside(self.quoted, p) or _thing_mention(body, p)
-                or _reported_subject(body, p, end))
+                or _reported_subject(body, p, end)
+                # (an aside between dashes: "another member of the relay team -
+                # Jason Gardener - over 60m. He added:" is the sentence's subject's)
+                or (body.endswith(_DASHES, 0, p) and body.startswith(_DASHES, end)))
         return ok
 
     def last(self, pos: int, pronoun: str) -> str | None:

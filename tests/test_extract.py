@@ -860,6 +860,9 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     ("Richard Gere said it was crazy. British actor Clive Owen is hoping to repeat his success. "
      "He raised the biggest cheer of the night. “I was always a huge fan of Closer as a play,” "
      "he said.", ["Clive Owen"]),
+    # a name in an aside between dashes is no "he"
+    ("Mark Lewis-Francis will take on another member of the relay team - Jason Gardener - over "
+     "60m. He added: “It's a bit too early to make any predictions.”", ["Mark Lewis-Francis"]),
     # a capitalised "She said" after a quotation that ends its sentence opens the
     # next sentence: the introduction before the quotation says whose it is
     ("Theresa May said the Conservatives would act. Liberal Democrat spokeswoman for women "
