@@ -871,6 +871,11 @@ def _thing_mention(body: str, pos: int) -> bool:
     while before and before[-1].isalpha() and before[-1][0].isupper() and \
             before[-1].lower() not in _ROLES_AND_TITLES:
         before.pop()
+    # (past a participle and its adverb: "the newly created South East Asia
+    # Earthquake and Tsunami Blog")
+    if len(before) > 2 and before[-1].endswith("ed") and before[-2].endswith("ly") \
+            and before[-1].isalpha() and before[-1].islower():
+        before = before[:-2]
     # (or an article: "The Peter Hain \"mongrel\" attack", "a Martin Luther King Jr.
     # celebration")
     return bool(before) and (before[-1].lower() in _THING_NOUNS

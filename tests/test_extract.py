@@ -860,6 +860,9 @@ def test_find_quotes_handles_curly_and_open_paragraph_quotes():
     ("Richard Gere said it was crazy. British actor Clive Owen is hoping to repeat his success. "
      "He raised the biggest cheer of the night. “I was always a huge fan of Closer as a play,” "
      "he said.", ["Clive Owen"]),
+    # a thing's name after "the newly created" is no "she"
+    ("Dina Mehta is helping with the newly created South East Asia Earthquake and Tsunami Blog. "
+     "She says: “What we're doing is we're building a resource.”", ["Dina Mehta"]),
     # a name in an aside between dashes is no "he"
     ("Mark Lewis-Francis will take on another member of the relay team - Jason Gardener - over "
      "60m. He added: “It's a bit too early to make any predictions.”", ["Mark Lewis-Francis"]),
