@@ -31,6 +31,7 @@ from .places import (
     find_places,
     named_in,
     place_entry,
+    work_titles,
 )
 from .places import preload as preload_places
 from .words import (
@@ -1234,10 +1235,19 @@ def extract(article: Article) -> Extraction:
     # the Gulf nor Aden)
     features = feature_places(body)
     firms = _firm_towns(body, candidates)
+    # (a work's title holds no place: "her book Small Island", "the film Man to
+    # Man"; nor does a feature named like it elsewhere, "Small Island, Levy's
+    # fourth novel")
+    titles = work_titles(body)
+    if titles:
+        named = {body[ts:te] for ts, te in titles}
+        features = [f for f in features
+                    if f[2] not in named and not any(ts <= f[0] and f[1] <= te for ts, te in titles)]
     places = _dedupe(p for s, e, p in candidates
                      if ((body[s:e] not in person_tokens and body[s:e] not in firms)
                          or named_in(body, s, e))
-                     and not (features and any(fs <= s and e <= fe for fs, fe, _f in features)))
+                     and not (features and any(fs <= s and e <= fe for fs, fe, _f in features))
+                     and not (titles and any(ts <= s and e <= te for ts, te in titles)))
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
     # (a dateline is where the story was filed, even when a club bears its name)
     shouted = article.title + "\n" + body

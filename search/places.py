@@ -549,6 +549,20 @@ _ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic|i)$")
 _IN_TOWN = re.compile(r"\b(?:in|at|near|outside|from|into)\s+(?:the\s+)?" + _TOWN + r"\s+$")
 
 
+# A work's title after the word for it: "her book Small Island", "the film
+# Man to Man", "the song Wuthering Heights" (its places are no places)
+_TITLE_WORD = r"(?:[A-Z][\w’'-]*|of|the|and|in|on|a|to|for|at)"
+_WORK_TITLE = re.compile(r"\b(?:book|novel|album|film|movie|song|musical|memoir|autobiography|"
+                         r"documentary|opera|sitcom|biopic)\s+"
+                         rf"([A-Z][\w’'-]*(?:\s+{_TITLE_WORD}){{0,6}}?)(?=\s*(?:[,.;:!?)]|\s[a-z(]|$))")
+
+
+def work_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of works' titles named after the word for them ("the book
+    Small Island")."""
+    return [m.span(1) for m in _WORK_TITLE.finditer(text)]
+
+
 def towns_of(text: str) -> list[str]:
     """The X of each "town of X", "city of X", ... in ``text``."""
     return [m.group(1) for _s, e, _w in _town_finder().find(text)

@@ -86,6 +86,10 @@ def test_seed_quotes_attributed(seed):
      "Brits, and the Aussies agreed in Sydney.", ["Sydney"], ["Sens", "Brits", "Australia"]),
     ("Senegalese musician Youssou N'Dour and judge Stewart O’Nan won in Dakar.", ["Dakar"],
      ["Dour", "Nan"]),
+    # a work's title holds no place, nor does a feature named like it elsewhere
+    ("Levy won with her book Small Island. Small Island, her fourth novel, is set in London. "
+     "His album Egypt won, and England play Italy on Saturday.", ["London", "Italy"],
+     ["Small Island", "Egypt"]),
     ("Bears roam Yellowstone National Park and the Wolong Nature Reserve.",
      ["Yellowstone National Park", "Wolong Nature Reserve"], []),
     # a name between a locative word and a word for a town ("in the Kurdish region" is none)
