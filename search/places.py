@@ -552,15 +552,23 @@ _IN_TOWN = re.compile(r"\b(?:in|at|near|outside|from|into)\s+(?:the\s+)?" + _TOW
 # A work's title after the word for it: "her book Small Island", "the film
 # Man to Man", "the song Wuthering Heights" (its places are no places)
 _TITLE_WORD = r"(?:[A-Z][\w’'-]*|of|the|and|in|on|a|to|for|at)"
-_WORK_TITLE = re.compile(r"\b(?:book|novel|album|film|movie|song|musical|memoir|autobiography|"
-                         r"documentary|opera|sitcom|biopic)\s+"
-                         rf"([A-Z][\w’'-]*(?:\s+{_TITLE_WORD}){{0,6}}?)(?=\s*(?:[,.;:!?)]|\s[a-z(]|$))")
+_WORKS = ("book", "novel", "album", "film", "movie", "song", "musical", "memoir", "autobiography",
+          "documentary", "opera", "sitcom", "biopic")
+_TITLE_AFTER = re.compile(rf"\s+([A-Z][\w’'-]*(?:\s+{_TITLE_WORD}){{0,6}}?)"
+                          r"(?=\s*(?:[,.;:!?)]|\s[a-z(]|$))")
+
+
+@lru_cache(maxsize=1)
+def _work_finder() -> WordFinder:
+    return WordFinder(_WORKS)
 
 
 def work_titles(text: str) -> list[tuple[int, int]]:
     """The spans of works' titles named after the word for them ("the book
-    Small Island")."""
-    return [m.span(1) for m in _WORK_TITLE.finditer(text)]
+    Small Island"): the words found by one automaton pass, the title matched
+    after each (a regex alternation tried at every word took 0.05 ms per BBC
+    article)."""
+    return [m.span(1) for _s, e, _w in _work_finder().find(text) if (m := _TITLE_AFTER.match(text, e))]
 
 
 def towns_of(text: str) -> list[str]:
@@ -747,3 +755,4 @@ def preload() -> None:
     ap_states()
     _sport_finder()
     _town_finder()
+    _work_finder()

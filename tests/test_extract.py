@@ -1132,11 +1132,11 @@ def test_window_scans_agree_with_the_regexes_they_replace():
 
 
 def test_whole_text_scans_agree_with_the_regexes_they_replace():
-    """Speech verbs, sports words, "town of X" and "in X town" are found with Aho-Corasick,
-    "in X, Y" from its comma, full names with a capital-led pattern, datelines
-    at line starts, quotation marks by one scan, and names before a verb from
-    the clause's start: on every BBC article of the corpus (and odd strings)
-    they find what the plain regexes find."""
+    """Speech verbs, sports words, "town of X", "in X town" and "the book X"
+    are found with Aho-Corasick, "in X, Y" from its comma, full names with a
+    capital-led pattern, datelines at line starts, quotation marks by one scan,
+    and names before a verb from the clause's start: on every BBC article of
+    the corpus (and odd strings) they find what the plain regexes find."""
     import re
 
     from search import extract as x
@@ -1148,6 +1148,7 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
     verbs = words_re(x.SPEECH_VERBS.split("|") + list(x._PARTICIPLES) + list(x._WILL_VERBS))
     sport = words_re(places.SPORT_WORDS)
     town_of = re.compile(rf"\b(?:{x.trie_pattern(places._TOWN_WORDS)})\s+of\s+{places._TOWN}\b")
+    work_title = re.compile(rf"\b(?:{x.trie_pattern(places._WORKS)})\b{places._TITLE_AFTER.pattern}")
     in_town = re.compile(rf"\b(?:in|at|near|outside|from|into)\s+(?:the\s+)?{places._TOWN}\s+"
                          rf"(?:{x.trie_pattern(places._TOWN_WORDS)})\b")
     town_in = re.compile(rf"\b(?:in|at|near|outside|over|from|to)\s+{places._TOWN}\s*,\s+"
@@ -1165,6 +1166,7 @@ def test_whole_text_scans_agree_with_the_regexes_they_replace():
         assert places.towns_of(t) == [m[1] for m in town_of.finditer(t)], t[:80]
         assert places.towns_in(t) == [(m[1], m[2]) for m in town_in.finditer(t)], t[:80]
         assert places.towns_before(t) == [m[1] for m in in_town.finditer(t)], t[:80]
+        assert places.work_titles(t) == [m.span(1) for m in work_title.finditer(t)], t[:80]
         assert [m.span() for m in x._full_names(t)] == \
             [m.span() for m in x._FULL_NAME_RE.finditer(t)], t[:80]
         capital_led += not x.lower_led(t)
