@@ -31,6 +31,7 @@ from .places import (
     find_places,
     named_in,
     place_entry,
+    within,
     work_titles,
 )
 from .places import preload as preload_places
@@ -1241,13 +1242,11 @@ def extract(article: Article) -> Extraction:
     titles = work_titles(body)
     if titles:
         named = {body[ts:te] for ts, te in titles}
-        features = [f for f in features
-                    if f[2] not in named and not any(ts <= f[0] and f[1] <= te for ts, te in titles)]
+        features = [f for f in features if f[2] not in named and not within(titles, f[0], f[1])]
     places = _dedupe(p for s, e, p in candidates
                      if ((body[s:e] not in person_tokens and body[s:e] not in firms)
                          or named_in(body, s, e))
-                     and not (features and any(fs <= s and e <= fe for fs, fe, _f in features))
-                     and not (titles and any(ts <= s and e <= te for ts, te in titles)))
+                     and not within(features, s, e) and not within(titles, s, e))
     title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
     # (a dateline is where the story was filed, even when a club bears its name)
     shouted = article.title + "\n" + body

@@ -15,7 +15,7 @@ Scotland") are read too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .gazetteer import (
@@ -273,6 +273,12 @@ def _rosters(text: str, start: int = 0) -> list[tuple[int, int]]:
     return out
 
 
+def within(spans: Iterable[tuple[int, ...]], start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside one of ``spans`` (each starting
+    (start, end, ...): a list's, a feature's, a title's)."""
+    return any(s <= start and end <= e for s, e, *_rest in spans)
+
+
 def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 strict: bool = False, dateline: bool = False) -> list[tuple[int, int, str]]:
     """Place mentions in ``text`` as (start, end, canonical name).
@@ -286,6 +292,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     out = []
     n, entry_of = len(text), automaton.entry
     matches = automaton.matches(text)
+    hint = None if strict else _ROSTER_HINT.search(text)
+    # (a list starts at most one name before its second: from there, not the text's start)
+    rosters = _rosters(text, max(0, hint.start() - 120)) if hint else []
     # (two countries, continents or states joined by a hyphen are both named,
     # "the Russia-Ukraine war", "US-China talks", unless a name goes on after
     # them; cities so joined are mostly firms' names, "Wheeling-Pittsburgh",
@@ -293,9 +302,6 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     # place of its own)
     joined_ends: set[int] = set()
     joined_starts: set[int] = set()
-    hint = None if strict else _ROSTER_HINT.search(text)
-    # (a list starts at most one name before its second: from there, not the text's start)
-    rosters = _rosters(text, max(0, hint.start() - 120)) if hint else []
     if "-" in text:
         after_hyphen = {s: (i, e) for i, s, e in matches if s and text[s - 1] == "-"}
         for i, _s, e in matches:
@@ -322,8 +328,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # "Sens. Brian Schatz (D-HI)": senators, not Sens in France
         if entry.kind == "demonym":
             continue  # "Iraqi" is not a mention of Iraq (but shields "Iraqi Kurdistan")
-        if rosters and text[start - 1:start] != "(" and any(
-                rs <= start and end <= re_ for rs, re_ in rosters):
+        if rosters and text[start - 1:start] != "(" and within(rosters, start, end):
             continue  # (but a note's place is one: "E Taukafa (Tonga)")
         if surface in person_tokens or surface.lower() in ORG_WORDS:
             continue  # (the town of Hama is no mention in "Hamas")
@@ -571,15 +576,16 @@ def work_titles(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for _s, e, _w in _work_finder().find(text) if (m := _TITLE_AFTER.match(text, e))]
 
 
-def towns_of(text: str) -> list[str]:
-    """The X of each "town of X", "city of X", ... in ``text``."""
-    return [m.group(1) for _s, e, _w in _town_finder().find(text)
+def towns_of(text: str, words: list[tuple[int, int, str]] | None = None) -> list[str]:
+    """The X of each "town of X", "city of X", ... in ``text`` (``words``: the
+    town words' finds in it, when the caller has them)."""
+    return [m.group(1) for _s, e, _w in (_town_finder().find(text) if words is None else words)
             if (m := _OF_TOWN.match(text, e))]
 
 
-def towns_before(text: str) -> list[str]:
+def towns_before(text: str, words: list[tuple[int, int, str]] | None = None) -> list[str]:
     """The X of each "in X village", "in the X suburb", ... in ``text``."""
-    return [m.group(1) for s, _e, _w in _town_finder().find(text)
+    return [m.group(1) for s, _e, _w in (_town_finder().find(text) if words is None else words)
             if (m := _IN_TOWN.search(text, max(0, s - 50), s))]
 
 
@@ -675,10 +681,11 @@ def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> li
         return (not any(w in person_tokens or w in MONTHS_DAYS for w in words)
                 and words[0].lower() not in common and words[0].lower() not in NOT_NAME_START)
 
-    out = [town for town in towns_of(text) if ok(town)]
+    words = _town_finder().find(text)  # (one pass for both scans)
+    out = [town for town in towns_of(text, words) if ok(town)]
     # (not "in the Kurdish region", "the Californian town"; the town of "in
     # Bangladesh's Chittagong district")
-    before = [_OWNER.sub("", town) for town in towns_before(text)]
+    before = [_OWNER.sub("", town) for town in towns_before(text, words)]
     out += [town for town in before if ok(town) and not _ADJECTIVE_END.search(town)]
     out += [m.group(1) for m in (_SQUARE.finditer(text) if "Square" in text else ())
             if m.group(1).split()[0] not in MONTHS_DAYS and m.group(1).split()[0].lower() != "the"]
