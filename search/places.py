@@ -103,6 +103,10 @@ _CLUB_AFTER = re.compile(rf"(?:[’']s)?\s+(?:(?:new|former|caretaker|assistant|
 _CLUB_SUBJECT = re.compile(r"\s+(?:are|have|were)\s+(?!been\b)")
 _CLUB_WIN = re.compile(r"\s+(?:beat|drew|thrashed|defeated|edged|hammered)\b")
 _AT_END = re.compile(r"\b[Aa]t\s+(?:the\s+)?$")
+# "the Amsterdam club's new coach", "the Lisbon side": the town the club is
+# from, named as a place (CoNLL tags it so)
+_THE_END = re.compile(r"\b[Tt]he\s+$")
+_CLUB_OF_TOWN = re.compile(r"\s+(?:club|side)\b")
 # What follows a firm's name, not a town's: "Nokia said", "Mori poll", "Jupiter analyst"
 _AGENT_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|announced|launched|reported|unveiled|"
                           r"shares|analysts?|survey|poll|research|spokes(?:man|woman|person)|"
@@ -135,6 +139,9 @@ _TOWN_CUES = frozenset({"in", "near", "at", "from", "outside", "to", "into", "to
 _PLACE_COMPOUND = re.compile(r"-(?:based|born|bound|led|backed|brokered|controlled|owned|ruled|"
                              r"made|registered|headquartered|listed|allied|funded|sponsored|"
                              r"occupied|administered|held|run|bred|raised|educated)\b")
+# ... and of those, the ones that say it is where someone or something is
+# from, a cue as good as "in": "Cambridge-based Ubisense", "Reading-born"
+_HOME_COMPOUND = re.compile(r"-(?:based|born|bred|raised|educated|headquartered|registered)\b")
 _MODIFIER_WORD = re.compile(r"-[a-z]+$")  # "Kurdish-controlled", "Iranian-backed"
 _NATIONS = frozenset({"country", "continent", "state"})
 # a place paired with another party: "the Israel-Hamas war", "US-Taliban talks"
@@ -347,6 +354,10 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         # only a word right before the name (no punctuation between) can be
         # part of it: "Real Madrid", not "Henman (Britain)" or "Lockerbie, Scotland"
         joined = prev_word is not None and prev_word[1] in (" ", "\u00a0")
+        # (not the end of a longer name: "Los Angeles-based" is no "Angeles")
+        # (nor across a wire's line break: "Los\nAngeles-based")
+        home = text[end:end + 1] == "-" and _HOME_COMPOUND.match(text, end) is not None and not (
+            prev_word is not None and prev_word[1].isspace() and prev[:1].isupper())
         nxt = _NEXT_NAME.match(after)
         if nxt and not strict:
             word = nxt.group(1)
@@ -391,11 +402,11 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # "President Clinton", "Mr Lincoln": a person
         if joined and not major and prev.lower() in _PERSON_NOUNS:
             continue  # "her sister Clare", "singer Estelle", "striker Jordan": a person
-        if entry.kind == "town" and not dateline and prev.lower() not in _TOWN_CUES:
+        if entry.kind == "town" and not dateline and prev.lower() not in _TOWN_CUES and not home:
             continue  # a small town only after "in", "near", ...: "in Velten", not "Mr Velten"
         if not major and _INITIAL_END.search(before):
             continue  # "W. Weston", "J. Crawley": an initial, then a surname
-        if (not major and not dateline and surface.lower() in common
+        if (not major and not dateline and not home and surface.lower() in common
                 and (entry.population < 500_000 or surface.lower() in given_names())
                 # "Hull, Quebec", "Waterloo, Ontario": a province after a place
                 # and its comma says where the place is
@@ -726,7 +737,8 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         # a results or standings line: "Portsmouth 1 Queens Park Rangers 2"
         table_row = len(line) < 120 and _SCORE.match(after) and len(_NUMBER.findall(line)) >= 2
-        if _STRICT_LOCATIVE.search(before):
+        if _STRICT_LOCATIVE.search(before) or (kind != "town" and _CLUB_OF_TOWN.match(after)
+                                                and _THE_END.search(before)):
             places.add(name)
         elif _AT_END.search(before):
             venues.add(name)

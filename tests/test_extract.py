@@ -205,6 +205,14 @@ def test_seed_quotes_attributed(seed):
     ("The Canada-based firm joined the US-led coalition in Austria-Hungary's old lands. The "
      "Netherlands-based group agreed.", ["Canada", "United States", "Netherlands"],
      ["Austria", "The Netherlands"]),
+    # "-based", "-born": as good a cue as "in" for a town named like a word,
+    # but not for the end of a longer name, even across a wire's line break
+    ("Cambridge-based Ubisense and a Reading-born singer joined the Los\nAngeles-based "
+     "studio.", ["Cambridge", "Reading"], ["Angeles"]),
+    # "the X club" names the town the club is from, in a sports report too
+    ("Ajax want Jol. He coached in Holland and may become the Amsterdam club's new coach "
+     "after their Uefa Cup exit, with the striker and the midfielder out of the squad.",
+     ["Amsterdam", "Netherlands"], []),
     # a feature its name says is one, whole: not the places inside it, not a
     # name that goes on, not an owner; "Island" and "Thai" are no countries
     ("The bottle washed up on Robben Island. Ships in the Gulf of Aden and the Pearl River "

@@ -269,10 +269,46 @@ def eval_polnear(split: str):
     return p, r, f, n, q_total, q_found, q_right
 
 
+# ------------------------------------------------------------------ hand-annotated BBC
+
+HAND = Path(__file__).resolve().parent / "gold" / "bbc30.json"
+
+
+def name_key(name: str) -> str:
+    """A full name as the hand gold is compared: case, dots and apostrophes aside."""
+    return re.sub(r"[.\s]+", " ", name.lower().replace("’", "'")).strip()
+
+
+def eval_hand(split: str):
+    """Speakers (full names and surnames) and places on the hand-annotated BBC
+    articles of one split ("dev", "test" or "all"); a hit on an optional item
+    counts neither way. Needs only the repository, not ../shared."""
+    import json
+
+    from search.reader import decode, parse_text
+
+    sp_full, sp_last, pl = [], [], []
+    for a in json.loads(HAND.read_text(encoding="utf-8"))["articles"]:
+        if split != "all" and a["split"] != split:
+            continue
+        path = ROOT / a["path"]
+        found = extract(parse_text(str(path), decode(path.read_bytes())))
+        for keys, key in ((sp_full, name_key), (sp_last, lambda n: surname_key(n.split()[-1]))):
+            gold = {key(n) for n in a["speakers"]}
+            maybe = {key(n) for n in a["speakers_optional"]}
+            keys.append((gold, {key(n) for n in found.speakers} - (maybe - gold)))
+        gold = {canon(n) for n in a["places"]}
+        maybe = {canon(n) for n in a["places_optional"]}
+        pl.append((gold, {p.lower() for p in found.places} - (maybe - gold)))
+    return score_sets(sp_full), score_sets(sp_last), score_sets(pl)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="testb", help="CoNLL split: testb (report) or testa (tune)")
     ap.add_argument("--polnear", default="test", help="PolNeAR split: test (report) or dev (tune)")
+    ap.add_argument("--hand", default="test",
+                    help="hand-annotated BBC split: test (report), dev (tune) or all")
     args = ap.parse_args()
     if not GOLD.exists():
         raise SystemExit(f"gold sets not found at {GOLD}")
@@ -281,6 +317,10 @@ def main() -> None:
             ("places", "IEER LOCATION", *eval_ieer())]
     p, r, f, n, qt, qf, qr = eval_polnear(args.polnear)
     rows.append(("speakers", f"PolNeAR {args.polnear} named Sources", p, r, f, n))
+    full, last, places = eval_hand(args.hand)
+    rows += [("places", f"BBC hand-annotated ({args.hand})", *places),
+             ("speakers", f"BBC hand-annotated ({args.hand}), full", *full),
+             ("speakers", f"BBC hand-annotated ({args.hand}), surname", *last)]
     print(f"{'what':9} {'gold set':34} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
     for what, name, p, r, f, n in rows:
         print(f"{what:9} {name:34} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}")
