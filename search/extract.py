@@ -423,6 +423,9 @@ _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "B.C.", "D.C.", "U.
 _ROLES_AND_TITLES = frozenset(ROLE_WORDS | PERSON_TITLES)
 
 
+_HONORIFIC_LEADS = frozenset({"most", "right", "very"})
+
+
 def strip_titles(name: str) -> tuple[str, bool]:
     """Drop leading titles, roles and acronyms: ("Prime Minister Nuri al-Maliki")
     -> ("Nuri al-Maliki", False); the flag says a personal title (Mr, Dr) stood
@@ -433,6 +436,8 @@ def strip_titles(name: str) -> tuple[str, bool]:
         low = tokens[0].lower().rstrip(".")
         if (low in PERSON_TITLES or low in PERSONAL_ROLES) and len(tokens) > 1:
             titled = True
+        elif low in _HONORIFIC_LEADS and len(tokens) > 2 and tokens[1].lower().rstrip(".") in PERSON_TITLES:
+            titled = True  # "the Most Reverend Peter Smith", "the Right Honourable"
         elif len(tokens) == 1 and low in PERSON_TITLES and not titled and tokens[0][1:].islower():
             break  # a surname that is also a title, to be resolved: "said Baron" (Martin Baron)
         elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(tokens[0]) > 1)) or (
@@ -1066,8 +1071,14 @@ def extract(article: Article) -> Extraction:
         name, titled = person_name(raw, place_names)
         if not name:
             return None
-        if body.endswith("the ", 0, pos) and raw.split()[0].lower().rstrip(".") not in _ROLES_AND_TITLES:
-            return None  # "the Red Cross warned": no person is "the X" (but "the Rev Al Green")
+        words = raw.split()
+        if body.endswith(("the ", "The "), 0, pos) \
+                and words[0].lower().rstrip(".") not in _ROLES_AND_TITLES \
+                and not (words[0].lower() in _HONORIFIC_LEADS and len(words) > 1
+                         and words[1].lower().rstrip(".") in _ROLES_AND_TITLES):
+            # "the Red Cross warned", "who presents The Weakest Link tells": no
+            # person is "the X" (but "the Rev Al Green")
+            return None
         resolved = _resolve(name, titled or name in titled_surnames, full_names)
         if resolved:
             speakers.setdefault(resolved, pos)

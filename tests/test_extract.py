@@ -629,6 +629,15 @@ def test_speaker_rules(text, expected):
     assert speakers(text) == expected
 
 
+def test_a_capitalised_the_x_is_no_person_either():
+    # a show's title after "The" mid-sentence (the sentence's subject, Ms
+    # Robinson, is past a relative clause the rules do not cross); "the Most
+    # Reverend" is a title
+    found = speakers("Ms Robinson, who presents The Weakest Link tells Cockerell that she "
+                     "despaired. The Most Reverend Peter Smith told the BBC he agreed.")
+    assert "Weakest Link" not in found and "Peter Smith" in found
+
+
 @pytest.mark.parametrize("text,speaker", [
     ("“A real disgrace.” ― Azucena Gonzàlez", "Azucena Gonzàlez"),  # a credit line
     ("Stephanie Egan: “Tonight’s debate showed who he really is.”", "Stephanie Egan"),
