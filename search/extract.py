@@ -761,6 +761,21 @@ class _People:
         self.starts = [p for p, _name, _gender in named]
         self._usable: dict[int, bool] = {}
         self._nouns: list[int] | None = None
+        # A sentence's subject may be a person's role, not their name: "Tory
+        # leader Michael Howard ... Documentary maker Michael Cockerell was
+        # given access to Mr Howard. The Tory leader was asked ... He replies:"
+        # is Howard's. Such a subject is a mention of the one it stands for.
+        described = []
+        for m in _THE_ROLE_SUBJECT.finditer(body) if "The " in body else ():
+            if _SENTENCE_START_BEFORE.search(body, max(0, m.start() - 3), m.start()) or not m.start():
+                who = self.role(m.start(), m.group(1))
+                if who:
+                    described.append((m.start(), who, ""))
+        if described:
+            named = sorted(named + described, key=lambda m: m[0])
+            self.named, self.starts = named, [p for p, _name, _gender in named]
+            at = {p for p, _name, _gender in described}
+            self._usable = {k: True for k, (p, _n, _g) in enumerate(named) if p in at}
 
     def usable(self, k: int) -> bool:
         """Whether the k-th mention can be a "he": not a person named as an
@@ -830,15 +845,45 @@ class _People:
         # two-time champion")
         for j in range(k, max(-1, k - 40), -1):
             p, name, _gender = self.named[j]
-            if name != who:
-                continue
-            end = body.find(".", p + len(name))
-            end = min(p + 120 if end == -1 else end, p + 120, pos)  # (not the anaphor itself)
-            start = max(body.rfind(". ", 0, p) + 2, body.rfind("\n", 0, p) + 1, p - 60)
-            near = body[start:p] + " " + body[p:end]  # (its sentence's words)
-            if word in near.lower().replace(",", " ").replace("'s", " ").split():
+            if name == who and word in self._near_words(p, name, pos).split():
                 return who
+        # (or, for a role of two words or more, the one last named with all
+        # of them: "Tory leader Michael Howard", then others, then "the Tory
+        # leader"; the words together say more than "the champion" does)
+        words = phrase.lower().split()
+        if len(words) < 2:
+            return None
+        for j in range(k, max(-1, k - 60), -1):
+            p, name, _gender = self.named[j]
+            if body.startswith(name, p) and self._introduced_as(p, p + len(name), words):
+                return name
         return None
+
+    def _introduced_as(self, p: int, end: int, words: list[str]) -> bool:
+        """Whether the name at body[p:end] has the role ``words`` right before
+        it ("Tory leader Michael Howard", not "Deputy Prime Minister John
+        Prescott" for "the prime minister") or in an appositive after it
+        ("Charles Clarke, the home secretary,")."""
+        body = self.body
+        before = body[max(0, p - 80):p].lower().split()
+        n = len(words)
+        if before[-n:] == words and (len(before) == n or before[-n - 1] not in _ROLE_MODIFIERS):
+            return True
+        after = body[end:end + 80].lower().replace(",", " , ").split()
+        if after[:1] == [","]:
+            after = after[2:] if after[1:2] == ["the"] else after[1:]
+            return after[:n] == words and after[n:n + 1] in ([","], [])
+        return False
+
+    def _near_words(self, p: int, name: str, pos: int) -> str:
+        """The words of the sentence that names ``name`` at ``p`` (up to ``pos``,
+        not the anaphor itself), lower case, near the name."""
+        body = self.body
+        end = body.find(".", p + len(name))
+        end = min(p + 120 if end == -1 else end, p + 120, pos)
+        start = max(body.rfind(". ", 0, p) + 2, body.rfind("\n", 0, p) + 1, p - 60)
+        return " ".join((body[start:p] + " " + body[p:end]).lower().replace(",", " ")
+                        .replace("'s", " ").split())
 
     def _unnamed_says(self, start: int, end: int) -> bool:
         """Whether someone unnamed speaks in body[start:end] ("Our correspondent
@@ -1434,6 +1479,13 @@ _NATIONALS = frozenset({
 _ROLE_WORDS_PHRASE = (rf"((?:[\w-]+\s+){{0,2}}?(?:{trie_pattern(sorted(_ANAPHOR_ROLES))}"
                       rf"|\d{{1,3}}-year-old|{trie_pattern(sorted(_NATIONALS))}))(?![\w-])")
 _ROLE_PHRASE = rf"the\s+{_ROLE_WORDS_PHRASE}"
+# words that make a role another one: a deputy prime minister is no "the prime minister"
+_ROLE_MODIFIERS = frozenset({"deputy", "vice", "shadow", "former", "acting", "assistant",
+                             "junior", "interim", "ex", "under", "associate"})
+# "The Tory leader was asked": a sentence's subject that is a role
+_THE_ROLE_SUBJECT = re.compile(rf"The\s+{_ROLE_WORDS_PHRASE}\s+(?:(?:has|had|also|later|then)\s+)?"
+                               rf"(?:was|is|has|had|{_VERB})\b")
+_SENTENCE_START_BEFORE = re.compile(r"(?:[.!?][\"”’']?\s|\n)$")
 _VERB_THE_ROLE = re.compile(rf"\s*,?\s*{_VERB}\s+{_ROLE_PHRASE}(?=\s*[.,;:!?\n]|\s+(?:in|on|at|after|"
                             r"when|who|before|during)\b)")
 _THE_ROLE_VERB = re.compile(rf"\s*,?\s*{_ROLE_PHRASE},?\s+(?:(?:has|had|also|later|then)\s+)?"

@@ -814,6 +814,21 @@ def test_the_role_or_age_the_article_gave_the_person_last_named():
     assert quote_speakers(body) == [None]
 
 
+def test_a_role_of_two_words_is_the_one_the_article_gave_it_to():
+    """ "The Tory leader was asked" stands for the one introduced as "Tory
+    leader" though others were named since, and so does a "he" after it; a
+    deputy prime minister is no "the prime minister"."""
+    body = ("Tory leader Michael Howard has gone on the offensive. Documentary maker Michael "
+            "Cockerell was given behind-the-scenes access to Mr Howard for his film portrait. The "
+            "Tory leader was asked about immigration.\n\nHe replies: “What is the inference of "
+            "that?”")
+    assert quote_speakers(body) == ["Michael Howard"]
+    assert "Michael Cockerell" not in speakers(body)
+    body = ("At a dinner hosted by Deputy Prime Minister John Prescott, Tony Blair spoke. "
+            "Later the prime minister said: “A lot of us in politics get angry with journalists.”")
+    assert quote_speakers(body) == ["Tony Blair"]
+
+
 def test_a_named_credit_stays_in_its_paragraph():
     """A hard-wrapped credit on the next line is the quotation's (the seed
     article's "said Nujaifi"); a name after a blank line opens a new sentence."""
