@@ -314,6 +314,16 @@ _APPOSITIVE_OPEN = r",\s+(?:an?\s+|[A-Z])(?:[^,.;\"“”]{0,60}?\s)?"
 _NAME_APPOSITIVE_ROLE = re.compile(
     rf"(?<![\w-])({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+$")
+# ... or of where they are from: "Mark Serwotka, from the Public and
+# Commercial Services union said"
+_APPOSITIVE_BODIES = frozenset({
+    "union", "party", "group", "association", "council", "institute", "university", "charity",
+    "society", "federation", "campaign", "commission", "agency", "department", "ministry",
+    "office", "committee", "foundation", "centre", "center", "firm", "company", "club",
+})
+_NAME_APPOSITIVE_BODY = re.compile(
+    rf"(?<![\w-])({_TITLED}{NAME}),\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;\"“”]{{0,60}}?"
+    rf"(?:{trie_pattern(sorted(_APPOSITIVE_BODIES))})\s+$")
 _AFTER_NAME_APPOSITIVE_ROLE_VERB = re.compile(
     rf"\s*,?\s*({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
@@ -1188,6 +1198,9 @@ def extract(article: Article) -> Extraction:
             # (Reuters and the BBC close no appositive: "Peter Dobrow, a T-Mobile
             # spokesperson said")
             m = _NAME_APPOSITIVE_ROLE.search(window, first and first.start())
+        elif m is None and first is not None and \
+                tail.rpartition(" ")[2].lower() in _APPOSITIVE_BODIES:
+            m = _NAME_APPOSITIVE_BODY.search(window, first and first.start())
         # (the leftmost match may be no person, "Santa Barbara, ..., Marlin
         # Fitzwater said": then a later one, a few at most)
         # (nor one a proxy speaks for, "A spokesman for Valero, Steve Fry, said",

@@ -413,6 +413,9 @@ def test_places_are_canonical_and_unique():
     # "alleged" after an article or a preposition is an adjective
     ("The US wants custody of alleged Russian operative Sergey Cherkasov. Police alleged Tom "
      "Fox lied, and Ann Lee alleged that he lied.", ["Ann Lee"]),
+    # an appositive of where someone is from, left unclosed as BBC copy does
+    ("Mark Serwotka, from the Public and Commercial Services union said there should be a "
+     "strike.", ["Mark Serwotka"]),
     # no person is "the X" ("the Rev Al Green" is)
     ("The International Committee of the Red Cross warned of deaths, and the Rev Al Green said "
      "prayers were needed.", ["Al Green"]),
