@@ -350,7 +350,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         before = text[max(0, start - 40):start]
         after = text[end:end + 30]
         prev_word = _prev_word(before)
-        prev = prev_word[0] if prev_word else ""
+        # (a quotation mark opening the word is no part of it: "'Television Sur'")
+        prev = prev_word[0].lstrip("’'") if prev_word else ""
         # only a word right before the name (no punctuation between) can be
         # part of it: "Real Madrid", not "Henman (Britain)" or "Lockerbie, Scotland"
         joined = prev_word is not None and prev_word[1] in (" ", "\u00a0")
@@ -390,7 +391,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 not strict and major and _of_someone(m_of, entry.kind)):
             continue  # "Bank of England", "University of Chicago"
         prev_starts = prev_word is not None and _starts_sentence(before[:prev_word[2]])
-        if (joined and prev[0].isupper() and prev.lower() not in COMPASS
+        if (joined and prev[:1].isupper() and prev.lower() not in COMPASS
                 and not _MODIFIER_WORD.search(prev)  # "British-ruled Northern Ireland"
                 and prev.lower() not in NOT_NAME_START and prev not in MONTHS_DAYS and not strict
                 and not POSSESSIVE_END.search(prev)  # "Brown's Britain", "Putin's Russia"

@@ -209,6 +209,9 @@ def test_seed_quotes_attributed(seed):
     # but not for the end of a longer name, even across a wire's line break
     ("Cambridge-based Ubisense and a Reading-born singer joined the Los\nAngeles-based "
      "studio.", ["Cambridge", "Reading"], ["Angeles"]),
+    # a quotation mark opening the word before is no part of it: a name goes on
+    ("The two presidents agreed to create 'Television Sur', a network, in Buenos Aires.",
+     ["Buenos Aires"], ["Sur"]),
     # "the X club" names the town the club is from, in a sports report too
     ("Ajax want Jol. He coached in Holland and may become the Amsterdam club's new coach "
      "after their Uefa Cup exit, with the striker and the midfielder out of the squad.",
