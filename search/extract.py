@@ -1300,7 +1300,7 @@ def extract(article: Article) -> Extraction:
             quotes[k] = Quote(q.text, later.speaker, later.source, q.start, q.end)
 
     person_tokens |= frozenset(t for n in speakers for t in n.split() if "." not in t)
-    clubs = club_places(body, candidates)
+    clubs, marked_clubs = club_places(body, candidates)
     # (a feature's name holds places of its own: "the Gulf of Aden" is neither
     # the Gulf nor Aden)
     features = feature_places(body)
@@ -1316,7 +1316,11 @@ def extract(article: Article) -> Extraction:
                      if ((body[s:e] not in person_tokens and body[s:e] not in firms)
                          or named_in(body, s, e))
                      and not within(features, s, e) and not within(titles, s, e))
-    title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)]
+    # (a title names a club the body marks as one, "Ferguson fears Milan cutting
+    # edge" after "Milan beat Juventus"; not one the body only names uncued,
+    # "Sydney to host north v south game")
+    title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)
+                    if p not in marked_clubs]
     # (a dateline is where the story was filed, even when a club bears its name)
     shouted = article.title + "\n" + body
     places = _dedupe([p for p in places + caps_line_places(shouted) if p not in clubs]

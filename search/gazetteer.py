@@ -132,7 +132,20 @@ class Gazetteer:
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(number, start, end) of the longest non-overlapping matches; ``entry``
         gives a number's (surface, entry), for the matches that need it."""
-        return self.automaton.find_matches_as_indexes(text)
+        found = self.automaton.find_matches_as_indexes(text)
+        # (the longest match may end inside a word, "Edinburgh A" of "Edinburgh
+        # Airport": then the longest name at its start that ends at a space)
+        n = len(text)
+        for k, (_i, s, e) in enumerate(found):
+            if e < n and text[e].isalnum():
+                cut = text.rfind(" ", s, e)
+                while cut > s:
+                    j = self.number.get(text[s:cut])
+                    if j is not None:
+                        found[k] = (j, s, cut)
+                        break
+                    cut = text.rfind(" ", s, cut)
+        return found
 
     def entry(self, i: int) -> tuple[str, Entry]:
         return self.made.get(i) or self._item(i)

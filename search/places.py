@@ -118,8 +118,9 @@ _SCORE = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?\b")  # "Portsmouth 1", "Yorkshire 
 _NUMBER = re.compile(r"\b\d+\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“”])\s*$")
 _WORD_BRACKET = re.compile(r"([A-Z][a-z]+)\s*\(\s*$")
-_STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|city of|town of)\s+$",
-                              re.IGNORECASE)  # "In Vaduz: Vaduz (Liechtenstein) 1 ..."
+# (and "back to": "bring the cup back to Manchester" is the city, no club)
+_STRICT_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|throughout|city of|town of|"
+                              r"back to)\s+$", re.IGNORECASE)  # "In Vaduz: Vaduz (Liechtenstein) 1 ..."
 
 
 # ------------------------------------------------------------------ places
@@ -717,13 +718,15 @@ def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> li
     return out
 
 
-def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
+def club_places(text: str, candidates: list[tuple[int, int, str]]) -> tuple[set[str], set[str]]:
     """Towns in ``candidates`` that the text uses as sports clubs' names and
     never as a place: "Chelsea striker Adrian Mutu", "beat Liverpool 2-1",
     "Drobnjak (Bastia)", a results table ("Portsmouth 1 Queens Park Rangers 2").
     Countries are kept: national teams are their country ("England beat France").
     In a sports report a town named without any cue is a club too, unless it is
-    also a venue somewhere in the report ("at Twickenham")."""
+    also a venue somewhere in the report ("at Twickenham"). Returns all of
+    them, and those of them something marks as a club (not only a sports
+    report's lack of a cue)."""
     clubs, places, venues, uncued = set(), set(), set(), set()
     sporty = None  # worked out for the first town that needs it
     gaz = gazetteer()
@@ -765,7 +768,7 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> set[str]:
                 sporty = len({w for _s, _e, w in words}) >= 4
             if sporty:
                 uncued.add(name)
-    return (clubs | (uncued - venues)) - places
+    return (clubs | (uncued - venues)) - places, clubs - places
 
 
 def preload() -> None:

@@ -243,6 +243,9 @@ def test_seed_quotes_attributed(seed):
      ["White House", "Casablanca"]),
     # a city's airport names the city
     ("Cocaine was found at Melbourne Airport on Monday.", ["Melbourne"], []),
+    # ... though the gazetteer holds a longer name that ends inside the next word
+    # ("Edinburgh A")
+    ("He opposed expansion plans for Edinburgh Airport.", ["Edinburgh"], []),
     # a capitalised compass word makes a region; in lower case it only says where;
     # a country's part is the country
     ("Floods hit South Wales, West Yorkshire and Greater Manchester.",
@@ -347,6 +350,22 @@ def test_places_of_real_reports():
     assert "Tokyo" in found("bbc/business/044.txt")
     sport = found("bbc/sport/103.txt")
     assert "Chelsea" not in sport and "Barcelona" not in sport and "Newcastle" in sport
+
+
+def test_a_sports_reports_clubs_and_its_places():
+    """The title's "Milan" is the club the report marks ("Milan beat Juventus",
+    "Milan coach"); "back to Manchester" is the city, "Manchester United" no
+    place; a report that only names a city uncued keeps its title's
+    ("Sydney to host")."""
+    found = extract(art("Manchester United manager Sir Alex Ferguson said the striker would "
+                        "play. Milan beat Juventus on penalties and Milan coach Carlo Ancelotti "
+                        "said the squad was happy. Rooney said: \"We can bring the cup back to "
+                        "Manchester.\"", title="Ferguson fears Milan cutting edge")).places
+    assert found == ("Manchester",)
+    found = extract(art("Sydney will host a charity match, the rugby union said. The "
+                        "venue is Sydney's Olympic Stadium, and the coach and the squad "
+                        "will be picked in June.", title="Sydney to host north v south game"))
+    assert "Sydney" in found.places
 
 
 def test_a_street_in_a_title_holds_no_town():

@@ -271,7 +271,7 @@ def eval_polnear(split: str):
 
 # ------------------------------------------------------------------ hand-annotated BBC
 
-HAND = Path(__file__).resolve().parent / "gold" / "bbc30.json"
+HAND = Path(__file__).resolve().parent / "gold" / "bbc_hand.json"
 
 
 def name_key(name: str) -> str:
