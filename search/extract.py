@@ -324,6 +324,9 @@ _APPOSITIVE_BODIES = frozenset({
 _NAME_APPOSITIVE_BODY = re.compile(
     rf"(?<![\w-])({_TITLED}{NAME}),\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;\"“”]{{0,60}}?"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_BODIES))})\s+$")
+_HOLDER_APPOSITIVE = re.compile(
+    rf"(?<![\w-])({_TITLED}{NAME}),\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+(?:of|at)\s+(?:the\s+)?$")
 _AFTER_NAME_APPOSITIVE_ROLE_VERB = re.compile(
     rf"\s*,?\s*({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
@@ -1216,6 +1219,12 @@ def extract(article: Article) -> Extraction:
                     break
                 m = _NAME_BEFORE.search(window, m.end(1))
                 continue
+            # (an appositive left unclosed: "Peter Misselbrook, executive
+            # partner of Tods Murray said" is Misselbrook's, not the firm's)
+            if body.endswith((" of ", " at ", " of the ", " at the "), 0, at) and \
+                    (holder := _HOLDER_APPOSITIVE.search(body, max(0, at - 150), at)) and \
+                    add_speaker(holder.group(1), holder.start(1)):
+                break
             if add_speaker(m.group(1), at):
                 break
             m = _NAME_BEFORE.search(window, m.start(1) + 1)

@@ -435,6 +435,10 @@ def test_places_are_canonical_and_unique():
     # "alleged" after an article or a preposition is an adjective
     ("The US wants custody of alleged Russian operative Sergey Cherkasov. Police alleged Tom "
      "Fox lied, and Ann Lee alleged that he lied.", ["Ann Lee"]),
+    # an appositive of a role "of" or "at" a firm, left unclosed: the holder speaks
+    ("Peter Misselbrook, executive partner of Tods Murray said he would retire. Marc "
+     "Ostwald, a strategist at Monument Securities told Reuters rates would rise.",
+     ["Peter Misselbrook", "Marc Ostwald"]),
     # an appositive of where someone is from, left unclosed as BBC copy does
     ("Mark Serwotka, from the Public and Commercial Services union said there should be a "
      "strike.", ["Mark Serwotka"]),
