@@ -612,7 +612,10 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
         return None, titled
     # (an organisation's word, but a surname after a given name: "Kristen Day")
     # (alone it is a surname a full name in the article may end with: "Day said")
-    surname_ok = lows[-1] in SURNAME_ORG_WORDS and (len(lows) == 1 or _gendered(lows[0]))
+    # (and after a personal title: "Mr Park" is a man, "Park" an org's word;
+    # not after a role, "Justice Department")
+    surname_ok = lows[-1] in SURNAME_ORG_WORDS and (len(lows) == 1 or _gendered(lows[0])) or (
+        len(lows) == 1 and len(raws) > 1 and raws[-2].lower().rstrip(".") in PERSON_TITLES)
     if any(t in ORG_WORDS for t in (lows[:-1] if surname_ok else lows)):
         return None, titled
     # (a month is a surname after a given name, "Theresa May", "Brian May", or
@@ -1127,9 +1130,14 @@ def extract(article: Article) -> Extraction:
 
     def add_speaker(raw: str, pos: int) -> str | None:
         name, titled = person_name(raw, place_names)
+        words = raw.split()
+        if not name and 2 <= len(words) <= 3 and words[0] in titled_surnames \
+                and all(w[:1].isupper() for w in words):
+            # a surname first that is also a word, which the article titles
+            # elsewhere: "said central bank governor Park Seung ... Mr Park's"
+            name, titled = " ".join(words), True
         if not name:
             return None
-        words = raw.split()
         if body.endswith(("the ", "The "), 0, pos) \
                 and words[0].lower().rstrip(".") not in _ROLES_AND_TITLES \
                 and not (words[0].lower() in _HONORIFIC_LEADS and len(words) > 1

@@ -435,6 +435,9 @@ def test_places_are_canonical_and_unique():
     # "alleged" after an article or a preposition is an adjective
     ("The US wants custody of alleged Russian operative Sergey Cherkasov. Police alleged Tom "
      "Fox lied, and Ann Lee alleged that he lied.", ["Ann Lee"]),
+    # a surname first that is also a word ("park"), titled elsewhere in the article
+    ("\"The worst seems to have passed,\" said central bank governor Park Seung. Mr Park's "
+     "statement came as the Justice Department said no.", ["Park Seung"]),
     # an appositive of a role "of" or "at" a firm, left unclosed: the holder speaks
     ("Peter Misselbrook, executive partner of Tods Murray said he would retire. Marc "
      "Ostwald, a strategist at Monument Securities told Reuters rates would rise.",
