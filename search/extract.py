@@ -740,6 +740,8 @@ def _mentions(text: str, places: frozenset[str],
 
 
 _DASHES = (" - ", " – ", " — ")  # an aside's dashes, spaced
+_EXAMPLES_BEFORE = re.compile(r"\b(?:particularly|especially|including|notably|such as)\s+"
+                              r"[^,.;:!?\"“”]{0,60}$")
 
 
 class _People:
@@ -812,7 +814,10 @@ class _People:
                 or _reported_subject(body, p, end)
                 # (an aside between dashes: "another member of the relay team -
                 # Jason Gardener - over 60m. He added:" is the sentence's subject's)
-                or (body.endswith(_DASHES, 0, p) and body.startswith(_DASHES, end)))
+                or (body.endswith(_DASHES, 0, p) and body.startswith(_DASHES, end))
+                # (nor one among examples: "his young players, particularly Wayne
+                # Rooney and Cristiano Ronaldo, are up to the task. ... he declared")
+                or _EXAMPLES_BEFORE.search(body, max(0, p - 80), p) is not None)
         return ok
 
     def last(self, pos: int, pronoun: str) -> str | None:

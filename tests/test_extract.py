@@ -846,6 +846,18 @@ def test_the_role_or_age_the_article_gave_the_person_last_named():
     assert quote_speakers(body) == [None]
 
 
+def test_he_is_no_one_named_among_examples():
+    """ "particularly X", "including X": examples in a clause about someone
+    else, not whom the next "he" means."""
+    body = ("Sir Alex Ferguson is confident his young players, particularly Wayne Rooney and "
+            "Cristiano Ronaldo, are up to the task. “We have an opportunity to win this cup "
+            "this year,” he declared.")
+    assert quote_speakers(body) == ["Alex Ferguson"]
+    body = ("Philippe Saint-Andre fears for the cup after eight players, including fly-half "
+            "Charlie Hodgson, were away. “It is a great opportunity,” he added.")
+    assert quote_speakers(body) == ["Philippe Saint-Andre"]
+
+
 def test_a_role_of_two_words_is_the_one_the_article_gave_it_to():
     """ "The Tory leader was asked" stands for the one introduced as "Tory
     leader" though others were named since, and so does a "he" after it; a
