@@ -207,6 +207,12 @@ _WRITTEN_WORK = _thing_after(
     r"(?:books?|memoirs?|novels?|songs?|music|scripts?|screenplays?|plays?|poems?|poetry|lyrics|"
     r"biography|autobiography|albums?|code|software|history|stories|story|operas?|symphony|"
     r"symphonies|scores?|chapters?|fiction|hits?)\b")
+# lies or jokes told are no words reported: "Trump tells so many lies", "told
+# jokes" ("told reporters", "told the BBC" stay reports)
+_TELLS = ("tell", "tells", "told", "telling")
+_TOLD_THING = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|so\s+many|many|more|few|such|"
+                         r"some|no|these|those)\s+)?(?:[\w'’-]+\s+)?"
+                         r"(?:lies|lie|jokes?|stories|story|tales?|fibs?|truth|untruths)\b")
 _ADJECTIVE_ALLEGED = re.compile(r"\b(?:[Tt]he|[Aa]n?|of|for|to|with|by|on|in|over|his|her|their|its|"
                                 r"and|or)\s+$")
 _RETORT_AT = re.compile(r"\s*(?:[,.;:]|that\b|at\b)")
@@ -1162,6 +1168,8 @@ def extract(article: Article) -> Extraction:
             continue  # "claimed the 200m", "claimed responsibility": no words
         if verb in _WROTE and _WRITTEN_WORK.match(body, v_end):
             continue  # "She wrote a memoir"
+        if verb in _TELLS and _TOLD_THING.match(body, v_end):
+            continue  # "Trump tells so many lies"
         if verb == "alleged" and _ADJECTIVE_ALLEGED.search(body, max(0, v_start - 12), v_start):
             continue  # "custody of alleged Russian operative Sergey Cherkasov": an adjective
         if verb in OBJECT_VERBS and body.startswith(" by ", v_end):

@@ -87,7 +87,7 @@ CURATED = [
     # regions known by their English names (GeoNames gives "Sachsen", "Dagestan Republic")
     "Galilee", "Judea", "Samaria", "Nagorno-Karabakh", "Abkhazia", "South Ossetia",
     "Transnistria", "Tigray", "Amhara", "Oromia", "Ogaden", "Ladakh", "Bengal", "Appalachia",
-    "Bay Area", "Rust Belt", "Sun Belt", "Bible Belt", "Riviera", "Lapland", "Benelux",
+    "Bay Area", "Rust Belt", "Sun Belt", "Bible Belt", "Pacific Rim", "Riviera", "Lapland", "Benelux",
     "Eurasia", "Polynesia", "Melanesia", "Dalmatia", "Moravia", "Saxony", "Lower Saxony",
     "Thuringia", "Apulia", "Castile", "Algarve", "Mesopotamia", "Manchuria", "Inner Mongolia", "Tatarstan",
     "Dagestan", "Ingushetia", "Chukotka", "Yakutia", "Rakhine", "Gilgit-Baltistan",

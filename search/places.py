@@ -704,7 +704,8 @@ def context_places(text: str, person_tokens: frozenset[str] = frozenset()) -> li
             if m.group(1).split()[0] not in MONTHS_DAYS and m.group(1).split()[0].lower() != "the"]
     gaz = gazetteer()
     for town, region in towns_in(text):
-        found = gaz.get(region.rstrip("."), None)
+        # (a region in an AP state's abbreviation too: "in Kenansville, N.C.")
+        found = gaz.get(region.rstrip("."), None) or (region in states and gaz.get(states[region]))
         if found and found[1].kind in ("country", "state", "province", "region") and ok(town):
             out.append(town)
     for m in _AP_STATE.finditer(text):

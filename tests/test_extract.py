@@ -209,6 +209,9 @@ def test_seed_quotes_attributed(seed):
     # but not for the end of a longer name, even across a wire's line break
     ("Cambridge-based Ubisense and a Reading-born singer joined the Los\nAngeles-based "
      "studio.", ["Cambridge", "Reading"], ["Angeles"]),
+    # a town the gazetteer lacks, before an AP state's abbreviation; a curated region
+    ("Trump spoke at a rally in Kenansville, N.C., on trade with the Pacific Rim.",
+     ["Kenansville", "North Carolina", "Pacific Rim"], []),
     # a quotation mark opening the word before is no part of it: a name goes on
     ("The two presidents agreed to create 'Television Sur', a network, in Buenos Aires.",
      ["Buenos Aires"], ["Sur"]),
@@ -435,6 +438,9 @@ def test_places_are_canonical_and_unique():
     # "alleged" after an article or a preposition is an adjective
     ("The US wants custody of alleged Russian operative Sergey Cherkasov. Police alleged Tom "
      "Fox lied, and Ann Lee alleged that he lied.", ["Ann Lee"]),
+    # lies, jokes or stories told are no words reported ("told reporters" is)
+    ("Mook asserted that Donald Trump tells so many lies. Sweet Charity tells the story of "
+     "Charity Hope Valentine, and Ann Lee told reporters it was over.", ["Ann Lee"]),
     # a surname first that is also a word ("park"), titled elsewhere in the article
     ("\"The worst seems to have passed,\" said central bank governor Park Seung. Mr Park's "
      "statement came as the Justice Department said no.", ["Park Seung"]),

@@ -279,19 +279,20 @@ def name_key(name: str) -> str:
     return re.sub(r"[.\s]+", " ", name.lower().replace("’", "'")).strip()
 
 
-def eval_hand(split: str):
-    """Speakers (full names and surnames) and places on the hand-annotated BBC
-    articles of one split ("dev", "test" or "all"); a hit on an optional item
-    counts neither way. Needs only the repository, not ../shared."""
+def eval_hand(split: str, kind: str = "corpus"):
+    """Speakers (full names and surnames) and places on the hand-annotated
+    articles of one split ("dev", "test" or "all"): ``kind`` "corpus" for the
+    BBC ones in the repository's corpus/, "polnear" for the PolNeAR texts in
+    ../shared; a hit on an optional item counts neither way."""
     import json
 
     from search.reader import decode, parse_text
 
     sp_full, sp_last, pl = [], [], []
     for a in json.loads(HAND.read_text(encoding="utf-8"))["articles"]:
-        if split != "all" and a["split"] != split:
+        if split != "all" and a["split"] != split or not a["path"].startswith(kind):
             continue
-        path = ROOT / a["path"]
+        path = (ROOT if kind == "corpus" else GOLD) / a["path"]
         found = extract(parse_text(str(path), decode(path.read_bytes())))
         for keys, key in ((sp_full, name_key), (sp_last, lambda n: surname_key(n.split()[-1]))):
             gold = {key(n) for n in a["speakers"]}
@@ -321,6 +322,10 @@ def main() -> None:
     rows += [("places", f"BBC hand-annotated ({args.hand})", *places),
              ("speakers", f"BBC hand-annotated ({args.hand}), full", *full),
              ("speakers", f"BBC hand-annotated ({args.hand}), surname", *last)]
+    full, last, places = eval_hand(args.hand, "polnear")
+    if full[3]:
+        rows += [("places", f"PolNeAR hand-annotated ({args.hand})", *places),
+                 ("speakers", f"PolNeAR hand-annotated ({args.hand}), full", *full)]
     print(f"{'what':9} {'gold set':34} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
     for what, name, p, r, f, n in rows:
         print(f"{what:9} {name:34} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}")
