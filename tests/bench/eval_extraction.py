@@ -271,7 +271,7 @@ def eval_polnear(split: str):
 
 # ------------------------------------------------------------------ hand-annotated BBC
 
-HAND = Path(__file__).resolve().parent / "gold" / "bbc_hand.json"
+HAND = Path(__file__).resolve().parent / "gold" / "hand_annotated.json"
 
 
 def name_key(name: str) -> str:
