@@ -112,6 +112,7 @@ _AGENT_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|announced|launched|rep
                           r"shares|analysts?|survey|poll|research|spokes(?:man|woman|person)|"
                           r"handsets?|phones?|executives?|chief|boss|sales|profits?|revenues?|"
                           r"devices?|products?|brand|stock)\b")
+_STAKE_IN = re.compile(r"\b(?:stake|stakes|shares|holding|holdings|shareholding|interest)\s+in\s+$")
 _FIRM_BEFORE = re.compile(r"\b(?:companies|firms|makers|rivals)\s+(?:such\s+as|like|including)\s+$")
 _STANDINGS = re.compile(r"\s+\d+\s+\d+\s+\.?\d")  # won, lost, percentage or points
 _SCORE = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?\b")  # "Portsmouth 1", "Yorkshire 305-5"
@@ -394,7 +395,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         prev_starts = prev_word is not None and _starts_sentence(before[:prev_word[2]])
         if (joined and prev[:1].isupper() and prev.lower() not in COMPASS
                 and not _MODIFIER_WORD.search(prev)  # "British-ruled Northern Ireland"
-                and prev.lower() not in NOT_NAME_START and prev not in MONTHS_DAYS and not strict
+                # (a foreign article opens a name: "Il Divo", a band)
+                and (prev.lower() not in NOT_NAME_START or prev in _FOREIGN_ARTICLES)
+                and prev not in MONTHS_DAYS and not strict
                 and not POSSESSIVE_END.search(prev)  # "Brown's Britain", "Putin's Russia"
                 and ((not prev_starts and not is_place(prev))
                      or prev.lower() in given_names())):
@@ -436,6 +439,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     return out
 
 
+_FOREIGN_ARTICLES = frozenset({"Il", "El", "La", "Le", "Los", "Las", "Les", "Lo", "Der", "Die", "Das"})
 _REGION_PREFIXES = COMPASS - {"new"}
 # (not "to" or "at": "a move to Stoke City", "a draw at Manchester City")
 _CITY_CUES = frozenset({"in", "from", "near", "outside", "throughout", "within", "inside"})
@@ -742,8 +746,10 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> tuple[set[
         line = text[line_start:line_end if line_end != -1 else len(text)]
         # a results or standings line: "Portsmouth 1 Queens Park Rangers 2"
         table_row = len(line) < 120 and _SCORE.match(after) and len(_NUMBER.findall(line)) >= 2
-        if _STRICT_LOCATIVE.search(before) or (kind != "town" and _CLUB_OF_TOWN.match(after)
-                                                and _THE_END.search(before)):
+        if _STAKE_IN.search(before) and found[1].population < 300_000:
+            clubs.add(name)  # "a 20% stake in Sina": a firm named like a town
+        elif _STRICT_LOCATIVE.search(before) or (kind != "town" and _CLUB_OF_TOWN.match(after)
+                                                 and _THE_END.search(before)):
             places.add(name)
         elif _AT_END.search(before):
             venues.add(name)

@@ -209,6 +209,9 @@ def test_seed_quotes_attributed(seed):
     # but not for the end of a longer name, even across a wire's line break
     ("Cambridge-based Ubisense and a Reading-born singer joined the Los\nAngeles-based "
      "studio.", ["Cambridge", "Reading"], ["Angeles"]),
+    # a stake in a firm named like a town is no place; a foreign article opens a name
+    ("Shanda bought a 20% stake in Sina, and Opera band Il Divo moved up in Paris.",
+     ["Paris"], ["Sina", "Divo"]),
     # a town the gazetteer lacks, before an AP state's abbreviation; a curated region
     ("Trump spoke at a rally in Kenansville, N.C., on trade with the Pacific Rim.",
      ["Kenansville", "North Carolina", "Pacific Rim"], []),
