@@ -178,7 +178,8 @@ _CAPITAL = re.compile(r"[A-Z]")
 # quotas are unfair, Smith charged", not "Smith charged with murder"
 # (and "continued his steady progress", "maintained their impressive form",
 # "hit back just before half time": a retort is "hit back at" someone)
-_BARE_VERBS = frozenset({"charged", "continued", "hit back", "maintained", "put it", "puts it"})
+_BARE_VERBS = frozenset({"charged", "continued", "continues", "hit back", "maintained", "maintains",
+                         "put it", "puts it"})
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|that\b)")
 # (and "As Akhil Amar put it, ...", "put it bluntly", "put it in his memo";
 # not "put it on the table")
@@ -994,7 +995,8 @@ def _named_as_object(body: str, pos: int, end: int | None = None,
             return False  # the sentence before: "Chagoury. Mr. Band asked", "to Labour. Mr
             # Howard said" (but not a title's stop: "Lt. Gen. Mick Bednarek")
         if word[:1].isupper() or low in ROLE_WORDS or low.rpartition("-")[2] in ROLE_WORDS or \
-                low in _FELLOWS or low in ("and", "or", "&"):  # (and "vice-premier")
+                low in _FELLOWS or low in _RANKS or low in ("and", "or", "&"):
+            # (and "vice-premier", "a loss to world number six Dementieva")
             past_comma = past_comma or word.endswith(",")
             listed = listed or low in ("and", "or", "&")
             continue  # (past other names: "between Gordon Brown and Prime Minister Tony Blair")
@@ -1021,6 +1023,13 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
 _FELLOWS = frozenset({"fellow", "rival", "rivals", "contender", "candidate", "colleague",
                       "opponent", "challenger", "counterpart", "predecessor", "successor", "ally",
                       "critic", "nominee", "front-runner", "frontrunner", "hopeful", "presumptive"})
+# ... and words of a rank: "lost to world number six Elena Dementieva", "beat
+# defending champion Roger Federer", "third seed Andy Roddick"
+_RANKS = frozenset({"world", "number", "no", "one", "two", "three", "four", "five", "six",
+                    "seven", "eight", "nine", "ten", "top", "seed", "seeded", "second", "third",
+                    "fourth", "fifth", "sixth", "seventh", "eighth", "defending", "reigning",
+                    "champion", "holder", "title-holder", "compatriot", "team-mate", "teammate",
+                    "unseeded", "qualifier", "wildcard", "wild-card"})
 # A name before one of these is a modifier, no person a "he" stands for: "a
 # devout Catholic and Donald Trump supporter. He recently wrote"
 _MODIFIED_NOUNS = frozenset({

@@ -122,7 +122,7 @@ ORG_WORDS = {
     "securities", "exchange", "reserve", "treasury", "parliament", "congress", "senate",
     "assembly", "cabinet", "administration", "commons", "lords", "church", "museum", "centre",
     "center", "society", "societies", "research", "channel", "radio", "tv", "magazine", "images",
-    "blog",
+    "blog", "fellowship",
     "journal", "review", "guardian", "telegraph", "mail", "express", "herald", "observer",
     "tribune", "chronicle", "gazette", "reuters", "ap", "afp", "bbc", "cnn", "nbc", "abc", "cbs",
     # news agencies named like towns ("the Xinhua news agency said")

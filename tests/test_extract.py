@@ -441,6 +441,10 @@ def test_places_are_canonical_and_unique():
     # "alleged" after an article or a preposition is an adjective
     ("The US wants custody of alleged Russian operative Sergey Cherkasov. Police alleged Tom "
      "Fox lied, and Ann Lee alleged that he lied.", ["Ann Lee"]),
+    # "continues" reports words only before a comma, a colon or "that"; a fellowship
+    # is an organisation
+    ("Morton Mandel continues as chairman. The Christian Medical Fellowship said the Bill "
+     "was wrong, and Sandra Dee continues to live in Los Angeles.", []),
     # lies, jokes or stories told are no words reported ("told reporters" is)
     ("Mook asserted that Donald Trump tells so many lies. Sweet Charity tells the story of "
      "Charity Hope Valentine, and Ann Lee told reporters it was over.", ["Ann Lee"]),
@@ -865,6 +869,15 @@ def test_he_is_no_one_named_among_examples():
     body = ("Philippe Saint-Andre fears for the cup after eight players, including fly-half "
             "Charlie Hodgson, were away. “It is a great opportunity,” he added.")
     assert quote_speakers(body) == ["Philippe Saint-Andre"]
+
+
+def test_she_is_no_one_named_after_a_loss_to_a_rank():
+    """ "a loss to world number six Dementieva": an object past the words of a
+    rank, not whom the next "she" means."""
+    body = ("Justine Henin-Hardenne was speaking after a 6-2 5-7 6-2 loss to world number six "
+            "Elena Dementieva in Charleroi. “I have to be positive, I still have a few weeks,” "
+            "she said.")
+    assert quote_speakers(body) == ["Justine Henin-Hardenne"]
 
 
 def test_a_role_of_two_words_is_the_one_the_article_gave_it_to():
