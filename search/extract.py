@@ -1358,13 +1358,20 @@ def extract(article: Article) -> Extraction:
     # (a title names a club the body marks as one, "Ferguson fears Milan cutting
     # edge" after "Milan beat Juventus"; not one the body only names uncued,
     # "Sydney to host north v south game")
-    title_places = [p for _, _, p in find_places(article.title, person_tokens, strict=True)
-                    if p not in marked_clubs]
+    # (nor a place inside a feature's name: "Colorado River snaking through Grand
+    # Canyon" names the river, not the state)
+    # (a title capitalises every word, so a feature counts there only around a
+    # place: not "Oil Falls", "Love Island")
+    title_found = find_places(article.title, person_tokens, strict=True)
+    title_features = [f for f in (feature_places(article.title) if title_found else ())
+                      if any(f[0] <= s and e <= f[1] for s, e, _p in title_found)]
+    title_places = [p for s, e, p in title_found
+                    if p not in marked_clubs and not within(title_features, s, e)]
     # (a dateline is where the story was filed, even when a club bears its name)
     shouted = article.title + "\n" + body
     places = _dedupe([p for p in places + caps_line_places(shouted) if p not in clubs]
                      + dateline_places(shouted) + title_places + context_places(body, person_tokens)
-                     + [f for _s, _e, f in features])
+                     + [f for _s, _e, f in features + title_features])
     speakers = {n: p for n, p in speakers.items()
                 if not _thing_named(n, body, p) and not _firm_named(n, body)}
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]

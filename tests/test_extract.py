@@ -374,6 +374,15 @@ def test_a_sports_reports_clubs_and_its_places():
     assert "Sydney" in found.places
 
 
+def test_a_feature_in_a_title_is_the_feature_not_the_place_in_it():
+    """ "Colorado River snaking through ..." names the river; a title's feature
+    words count only around a place ("Love Island" is a show)."""
+    found = extract(art("A stretch of the river is endangered.", title="Colorado River snaking "
+                        "through canyon most endangered US waterway")).places
+    assert "Colorado River" in found and "Colorado" not in found
+    assert extract(art("It was a hit.", title="Love Island returns")).places == ()
+
+
 def test_a_street_in_a_title_holds_no_town():
     """Every word of a title is capitalised: "in Holden Lane" names a street
     (a smaller city counts in a title only after "in", "near", ...)."""
