@@ -1123,9 +1123,34 @@ def preload() -> None:
     _unnamed_noun_finder()
 
 
+def unwrap(text: str) -> str:
+    """Hard-wrapped copy (wire archives break lines at 60-80 characters) with
+    each break inside a sentence read as a space, so a name runs on across it
+    ("Minister Herman\nDe Croo said"); one character for one, so every offset
+    into the text stays. A line counts as wrapped when most of the text's lines
+    are of that length and it ends inside a sentence, the next line going on
+    in the same paragraph (not a dateline or a headline in capitals)."""
+    if text.count("\n") < 3:
+        return text
+    lines = text.split("\n")
+    sizes = [len(line) for line in lines if line.strip()]
+    if sum(40 <= n <= 90 for n in sizes) < 0.6 * len(sizes):
+        return text
+    out = []
+    for line, nxt in zip(lines, lines[1:]):
+        end = line.rstrip()
+        first = nxt.split(" ", 1)[0]
+        wrapped = (len(end) >= 40 and end[-1] not in '.!?:;"”\'' and nxt[:1].strip()
+                   and not (len(first) > 1 and first.isupper()))
+        out.append(line + (" " if wrapped else "\n"))
+    out.append(lines[-1])
+    return "".join(out)
+
+
 def extract(article: Article) -> Extraction:
     """What the article reports: who spoke, what they said, which places."""
-    body = article.body
+    # (offsets into the unwrapped body are offsets into the article's)
+    body = unwrap(article.body)
     # Person names first, so their parts are not taken for places.
     candidates = find_places(body)
     place_names = frozenset(p for _, _, p in candidates)

@@ -889,6 +889,27 @@ def test_she_is_no_one_named_after_a_loss_to_a_rank():
     assert quote_speakers(body) == ["Justine Henin-Hardenne"]
 
 
+def test_hard_wrapped_wire_copy_reads_across_its_line_breaks():
+    """Wire archives break lines at about 70 characters: a name, a place or a
+    quotation runs on across a break inside a sentence, and every offset stays."""
+    from search.extract import unwrap
+
+    body = ("WASHINGTON, March 3 - - Belgian Foreign Trade Minister Herman\n"
+            "De Croo said he believed there would be a compromise within the\n"
+            "European Community on its proposed tax on fats, averting a trade\n"
+            "response by the United States. \"We will find a way to settle\n"
+            "it before April,\" De Croo told reporters in West\nGermany.\n"
+            "Shr 1.45 dlrs vs 1.20\nNet 4.5 mln vs 3.9 mln\n")
+    assert len(unwrap(body)) == len(body)
+    found = extract(art(body))
+    assert found.speakers == ("Herman De Croo",)
+    assert [q.speaker for q in found.quotes] == ["Herman De Croo"]
+    assert "West Germany" in found.places
+    assert "Shr 1.45 dlrs vs 1.20\nNet" in unwrap(body)  # (a table's short lines stay)
+    bbc = (CORPUS / "bbc" / "politics" / "013.txt").read_text(encoding="latin-1")
+    assert unwrap(bbc) == bbc  # (a paragraph a line is no wrapped copy)
+
+
 def test_a_role_of_two_words_is_the_one_the_article_gave_it_to():
     """ "The Tory leader was asked" stands for the one introduced as "Tory
     leader" though others were named since, and so does a "he" after it; a
