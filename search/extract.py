@@ -331,6 +331,12 @@ _APPOSITIVE_BODIES = frozenset({
 _NAME_APPOSITIVE_BODY = re.compile(
     rf"(?<![\w-])({_TITLED}{NAME}),\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;\"“”]{{0,60}}?"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_BODIES))})\s+$")
+_INVERTED_SUBJECT = re.compile(r"\s+(?:the|a|an|one|our|his|her|their|its)\s+(?:[A-Za-z'’-]+\s+)?"
+                               r"[A-Za-z'’-]+\s*(?:[.;](?=\s|$)|,\s+(?:citing|adding|quoting|which|who)\b|$)")
+# the first of two names joined by "and" (the sentence's or a clause's start,
+# its roles before it: "German Chancellor Gerhard Schroeder")
+_CONJOINED_NAME = re.compile(rf"(?:^|(?<=[.!?;:\n])\s*|(?<=, )|(?<=\A))(?:[A-Z][\w-]*\s+){{0,3}}?"
+                             rf"({_TITLED}{NAME})$")
 _HOLDER_APPOSITIVE = re.compile(
     rf"(?<![\w-])({_TITLED}{NAME}),\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+(?:of|at)\s+(?:the\s+)?$")
@@ -1248,6 +1254,10 @@ def extract(article: Article) -> Extraction:
         # congratulations to Bernie Sanders, adding")
         if verb.endswith("ing") and tail.endswith(","):
             first = None
+        # (not past a comma when the subject follows the verb: "Bert Roberts and
+        # Francesco Galesi, remain defendants in the lawsuit, said the newspaper")
+        if tail.endswith(",") and verb not in OBJECT_VERBS and _INVERTED_SUBJECT.match(body, v_end):
+            first = None
         m = None if first is None else _NAME_BEFORE.search(window, first and first.start())
         if m is None and first is not None and tail.endswith(_WRITINGS):
             m = _OWNED_WRITING_BEFORE.search(window, first and first.start())
@@ -1281,6 +1291,12 @@ def extract(article: Article) -> Extraction:
                     add_speaker(holder.group(1), holder.start(1)):
                 break
             if add_speaker(m.group(1), at):
+                # (a subject of two: "German Chancellor Gerhard Schroeder and
+                # French President Jacques Chirac have called for")
+                if body.endswith(" and ", 0, at) and \
+                        (other := _CONJOINED_NAME.search(body, max(0, at - 80), at - 5)) and \
+                        not _named_as_object(body, other.start(1)):
+                    add_speaker(other.group(1), other.start(1))
                 break
             m = _NAME_BEFORE.search(window, m.start(1) + 1)
         # "said X" names the speaker, "told X" / "praised X" the one spoken to or of

@@ -457,6 +457,11 @@ def test_places_are_canonical_and_unique():
     # lies, jokes or stories told are no words reported ("told reporters" is)
     ("Mook asserted that Donald Trump tells so many lies. Sweet Charity tells the story of "
      "Charity Hope Valentine, and Ann Lee told reporters it was over.", ["Ann Lee"]),
+    # a subject of two names speaks for both; a subject after the verb is the speaker,
+    # not the names before its comma
+    ("German Chancellor Gerhard Schroeder and French President Jacques Chirac have called for "
+     "the embargo to be lifted. Two former directors, Bert Roberts and Francesco Galesi, "
+     "remain defendants, said the newspaper.", ["Gerhard Schroeder", "Jacques Chirac"]),
     # a surname first that is also a word ("park"), titled elsewhere in the article
     ("\"The worst seems to have passed,\" said central bank governor Park Seung. Mr Park's "
      "statement came as the Justice Department said no.", ["Park Seung"]),
