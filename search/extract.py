@@ -214,6 +214,10 @@ _TELLS = ("tell", "tells", "told", "telling")
 _TOLD_THING = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|so\s+many|many|more|few|such|"
                          r"some|no|these|those)\s+)?(?:[\w'’-]+\s+)?"
                          r"(?:lies|lie|jokes?|stories|story|tales?|fibs?|truth|untruths)\b")
+# a name given, then the sentence's verb: the naming verb was a participle
+_NAMING = ("dubbed", "branded", "labelled", "labeled", "nicknamed")
+_NAMED_THEN_VERB = re.compile(r"\s+(?:the\s+|a\s+)?[\"“'‘][^\"“”’\n]{1,60}[\"”'’]\s*,?\s+"
+                              r"(?:were|was|are|is|have|has|had|will)\b")
 _ADJECTIVE_ALLEGED = re.compile(r"\b(?:[Tt]he|[Aa]n?|of|for|to|with|by|on|in|over|his|her|their|its|"
                                 r"and|or)\s+$")
 _RETORT_AT = re.compile(r"\s*(?:[,.;:]|that\b|at\b)")
@@ -1210,6 +1214,9 @@ def extract(article: Article) -> Extraction:
             continue  # "She wrote a memoir"
         if verb in _TELLS and _TOLD_THING.match(body, v_end):
             continue  # "Trump tells so many lies"
+        if verb in _NAMING and _NAMED_THEN_VERB.match(body, v_end):
+            continue  # a participle: 'Helen Steel and David Morris, dubbed the "McLibel Two", were'
+
         if verb == "alleged" and _ADJECTIVE_ALLEGED.search(body, max(0, v_start - 12), v_start):
             continue  # "custody of alleged Russian operative Sergey Cherkasov": an adjective
         if verb in OBJECT_VERBS and body.startswith(" by ", v_end):

@@ -462,6 +462,9 @@ def test_places_are_canonical_and_unique():
     ("German Chancellor Gerhard Schroeder and French President Jacques Chirac have called for "
      "the embargo to be lifted. Two former directors, Bert Roberts and Francesco Galesi, "
      "remain defendants, said the newspaper.", ["Gerhard Schroeder", "Jacques Chirac"]),
+    # a naming verb before the sentence's verb is a participle, no words reported
+    ("Helen Steel and David Morris, from north London, dubbed the \"McLibel Two\", were found "
+     "guilty. Critics dubbed him \"the quiet man\", and Ann Lee said so.", ["Ann Lee"]),
     # a surname first that is also a word ("park"), titled elsewhere in the article
     ("\"The worst seems to have passed,\" said central bank governor Park Seung. Mr Park's "
      "statement came as the Justice Department said no.", ["Park Seung"]),
