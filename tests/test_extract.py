@@ -354,6 +354,8 @@ def test_places_of_real_reports():
         return list(extract(a).places)
 
     assert "Tokyo" in found("bbc/business/044.txt")
+    # a Scottish council area (ISO 3166-2, not in countryinfo's provinces)
+    assert "West Lothian" in found("bbc/sport/109.txt")
     sport = found("bbc/sport/103.txt")
     assert "Chelsea" not in sport and "Barcelona" not in sport and "Newcastle" in sport
 
