@@ -290,6 +290,9 @@ def test_seed_quotes_attributed(seed):
      "Protesters gathered in Mexico City, Gaza City and Quebec City. I grew up in Malacca "
      "City. Data from the Tacoma City Manager's office was posted.",
      ["Mexico City", "Gaza City", "Quebec City", "Malacca", "Tacoma"], ["Manchester", "Stoke"]),
+    # a grade of oil named for a field is no place (the borough of Brent is one)
+    ("Brent crude rose in London, and Brent futures fell.", ["London"], ["Brent"]),
+    ("The by-election in Brent was won.", ["Brent"], []),
     # the people of a place live there ("Bank of England" is no place)
     ("Residents of Miami and the citizens of Belfast were angry.", ["Miami", "Belfast"], []),
     # the NYT wire's underscore for a dash after its dateline
