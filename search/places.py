@@ -108,12 +108,17 @@ _AT_END = re.compile(r"\b[Aa]t\s+(?:the\s+)?$")
 _THE_END = re.compile(r"\b[Tt]he\s+$")
 _CLUB_OF_TOWN = re.compile(r"\s+(?:club|side)\b")
 # What follows a firm's name, not a town's: "Nokia said", "Mori poll", "Jupiter analyst"
-_AGENT_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|announced|launched|reported|unveiled|"
+_AGENT_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|announced|launched|reported|unveiled|group|"
                           r"shares|analysts?|survey|poll|research|spokes(?:man|woman|person)|"
                           r"handsets?|phones?|executives?|chief|boss|sales|profits?|revenues?|"
                           r"devices?|products?|brand|stock)\b")
 _STAKE_IN = re.compile(r"\b(?:stake|stakes|shares|holding|holdings|shareholding|interest)\s+in\s+$")
-_FIRM_BEFORE = re.compile(r"\b(?:companies|firms|makers|rivals)\s+(?:such\s+as|like|including)\s+$")
+_FIRM_BEFORE = re.compile(r"\b(?:companies|firms|makers|rivals)\s+(?:such\s+as|like|including)\s+$"
+                          # "Chennai-based Tata", "state-owned Sasol": a firm
+                          r"|\w-(?:based|owned|listed|registered)\s+$"
+                          # "software firm Tata", "oil giant Sasol"
+                          r"|\b(?:firm|company|giant|group|maker|operator|carrier|retailer|"
+                          r"insurer|lender|brewer|conglomerate)\s+$")
 _STANDINGS = re.compile(r"\s+\d+\s+\d+\s+\.?\d")  # won, lost, percentage or points
 _SCORE = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?\b")  # "Portsmouth 1", "Yorkshire 305-5"
 _NUMBER = re.compile(r"\b\d+\b")

@@ -293,6 +293,9 @@ def test_seed_quotes_attributed(seed):
     # a grade of oil named for a field is no place (the borough of Brent is one)
     ("Brent crude rose in London, and Brent futures fell.", ["London"], ["Brent"]),
     ("The by-election in Brent was won.", ["Brent"], []),
+    # a town's name after a firm's word, "X-based" or before "group" is a firm
+    ("Chennai-based Tata runs lasers, said research firm Jupiter. The Sterling group and the "
+     "Tata group lead the market in India.", ["Chennai", "India"], ["Tata", "Jupiter", "Sterling"]),
     # the people of a place live there ("Bank of England" is no place)
     ("Residents of Miami and the citizens of Belfast were angry.", ["Miami", "Belfast"], []),
     # the NYT wire's underscore for a dash after its dateline
