@@ -170,7 +170,7 @@ def _verb_finder() -> WordFinder:
 # Vaskevitch, yesterday saying", nor after a comma: the clause before's)
 _PARTICIPLES = ("saying", "telling")
 _WITH = frozenset({"with"})
-_NAME_RIGHT_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME})[ \t]+$")
+_NAME_RIGHT_BEFORE = re.compile(rf"(?<![\w.-])({_TITLED}{NAME})[ \t]+$")
 
 
 _CAPITAL = re.compile(r"[A-Z]")
@@ -241,7 +241,7 @@ _OCCASION = (r"(?:in|on|at|during)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){
 _APPOSITIVE_CHAR = (r"(?:[^,.;\"“”]|\.(?=[\w,])|(?<=\b[A-Z])\."
                     + "".join(rf"|(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "No", "Jr"))
                     + ")")
-_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILIATION}"
+_NAME_BEFORE = re.compile(rf"(?<![\w.-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFILIATION}"
                           rf"(?:\s*,{_APPOSITIVE_CHAR}{{2,120}}(?:,{_APPOSITIVE_CHAR}{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have|who|[a-z]{{3,}}ly"
                           rf"|even|just|still|already|often|first|now|too|will"
@@ -289,7 +289,7 @@ _ASKED_BY = re.compile(rf"sked by(?<=\b[Aa]sked by)\s+((?:[a-z][\w-]*\s+){{0,3}}
 # since quotation marks in such lists are often unpaired.
 _CREDIT = re.compile(rf"[”\"]\s*[―—]\s*({_TITLED}{NAME})(?=[ \t]*(?:\n|$|[“\"]))")
 _STATEMENT = re.compile(r"\bin a (?:joint |written |brief )?statement\b")
-_NAME_IN = re.compile(rf"(?<![\w-])({NAME})")
+_NAME_IN = re.compile(rf"(?<![\w.-])({NAME})")
 # (after a quotation, words that report speech only there: '“...,” agreed Cram')
 _AFTER_VERB_NAME = re.compile(rf"\s*,?\s*(?:{_VERB}|agreed|laughed|smiled|sighed|reflected|"
                               r"enthused|beamed|grinned)(?=\s)")  # (then _name_after)
@@ -323,7 +323,7 @@ _APPOSITIVE_ROLES = frozenset({
 # the spokesman's words about X)
 _APPOSITIVE_OPEN = r",\s+(?:an?\s+|[A-Z])(?:[^,.;\"“”]{0,60}?\s)?"
 _NAME_APPOSITIVE_ROLE = re.compile(
-    rf"(?<![\w-])({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
+    rf"(?<![\w.-])({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+$")
 # ... or of where they are from: "Mark Serwotka, from the Public and
 # Commercial Services union said"
@@ -333,7 +333,7 @@ _APPOSITIVE_BODIES = frozenset({
     "office", "committee", "foundation", "centre", "center", "firm", "company", "club",
 })
 _NAME_APPOSITIVE_BODY = re.compile(
-    rf"(?<![\w-])({_TITLED}{NAME}),\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;\"“”]{{0,60}}?"
+    rf"(?<![\w.-])({_TITLED}{NAME}),\s+(?:from|of|at|with)\s+(?:the\s+)?[^,.;\"“”]{{0,60}}?"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_BODIES))})\s+$")
 _INVERTED_SUBJECT = re.compile(r"\s+(?:the|a|an|one|our|his|her|their|its)\s+(?:[A-Za-z'’-]+\s+)?"
                                r"[A-Za-z'’-]+\s*(?:[.;](?=\s|$)|,\s+(?:citing|adding|quoting|which|who)\b|$)")
@@ -342,7 +342,7 @@ _INVERTED_SUBJECT = re.compile(r"\s+(?:the|a|an|one|our|his|her|their|its)\s+(?:
 _CONJOINED_NAME = re.compile(rf"(?:^|(?<=[.!?;:\n])\s*|(?<=, )|(?<=\A))(?:[A-Z][\w-]*\s+){{0,3}}?"
                              rf"({_TITLED}{NAME})$")
 _HOLDER_APPOSITIVE = re.compile(
-    rf"(?<![\w-])({_TITLED}{NAME}),\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?<![\w.-])({_TITLED}{NAME}),\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+(?:of|at)\s+(?:the\s+)?$")
 _AFTER_NAME_APPOSITIVE_ROLE_VERB = re.compile(
     rf"\s*,?\s*({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
@@ -470,7 +470,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
             titled = True  # "the Most Reverend Peter Smith", "the Right Honourable"
         elif len(tokens) == 1 and low in PERSON_TITLES and not titled and tokens[0][1:].islower():
             break  # a surname that is also a title, to be resolved: "said Baron" (Martin Baron)
-        elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(tokens[0]) > 1)) or (
+        elif not (low in ROLE_WORDS or (tokens[0].isupper() and len(low) > 1)) or (
                 titled and len(tokens) == 1 and tokens[0].rstrip(".") not in _TITLE_ABBREVIATIONS):
             break  # (after a title a role word is the surname: "Mr. King", "Ms Major"; not "Lt. Gov")
         elif (_INITIALS.fullmatch(tokens[0]) and len(tokens) > 1
@@ -582,6 +582,12 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
             break
     name, titled = strip_titles(" ".join(tokens))
     tokens = name.split()
+    if len(tokens) == 2 and len(tokens[0].rstrip(".")) == 1 and (
+            tokens[1].lower() in common_words() or tokens[1].lower() in ROLE_WORDS):
+        # an abbreviation's last letter, no initial: "in the U.S. Pound continued",
+        # "at EMI. He said", "U.K. Chancellor" ("R. Sridharan" is a name)
+        tokens = tokens[1:]
+        name = tokens[0]
     # "German Chancellor Angela Merkel": the name follows the last role word
     roles = [i for i in range(1, len(tokens) - 1) if tokens[i].lower().rstrip(".") in ROLE_WORDS]
     if roles:

@@ -730,6 +730,12 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Larry King"),
     ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
      "G.K. Butterfield"),
+    # one initial before a surname, after a title or not; an abbreviation's
+    # last letter is no initial ("U.S. Pound" is Pound)
+    ('"Digging is a task," said Mr R. Sridharan, vice president of networks at Tata.',
+     "R. Sridharan"),
+    ("Dick Pound heads Wada. It is a problem in the U.S. Pound continued: \"It is a big "
+     "disappointment for us.\"", "Dick Pound"),
     ("“Black folks have done their part,” Vann R. Newkirk II, a writer, said on Twitter.",
      "Vann R. Newkirk"),
     ("“You must vote,” Marc H. Morial, the chief executive of the League, forcefully told a "
