@@ -755,6 +755,9 @@ def _mentions(text: str, places: frozenset[str],
     for m in _full_names(text, lower):
         raw = m.group(0)
         name, titled = person_name(raw, places)
+        if name is None and "s " in raw and (own := _OWNER.match(raw)):
+            # a person who owns what follows: "Clint Eastwood's Million Dollar Baby"
+            name, titled = person_name(own.group(1), places)
         if name and len(name.split()) >= 2:
             out.append((m.start() + raw.find(name.split()[0]), name))
         elif name and titled:
@@ -762,6 +765,7 @@ def _mentions(text: str, places: frozenset[str],
     return out, titled_surnames
 
 
+_OWNER = re.compile(r"(\S+(?:\s+\S+)+?[’']s)\s")  # two words or more, then "'s"
 _DASHES = (" - ", " – ", " — ")  # an aside's dashes, spaced
 _EXAMPLES_BEFORE = re.compile(r"\b(?:particularly|especially|including|notably|such as)\s+"
                               r"[^,.;:!?\"“”]{0,60}$")
@@ -1110,19 +1114,27 @@ def _reported_subject(body: str, pos: int, end: int) -> bool:
     return bool(words) and words[-1] in _SPEECH_WORDS and not _NAME_END_RE.match(body, end)
 
 
-def _resolve(name: str, titled: bool, full_names: list[str]) -> str | None:
+_SEX_OF_TITLE = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}  # index into gendered_names()
+
+
+def _resolve(name: str, titled: bool, full_names: list[str], title: str = "") -> str | None:
     """A surname (or partial name) to the fullest name in the article: one that
     ends with it first ("Cruz" is "Ted Cruz", not a headline's "Ted Cruz
-    Apologizes"), else one that holds it ("Manuel" -> "Manuel Contepomi")."""
+    Apologizes"), else one that holds it ("Manuel" -> "Manuel Contepomi");
+    after "Mr", a man's before a woman's ("Mr Blair" is Tony, not Cherie
+    Blair), after "Mrs", "Ms" or "Miss", a woman's before a man's."""
     tokens = name.split()
-    best, best_key = None, (False, 0)
+    best, best_key = None, (False, False, 0)
+    sex = _SEX_OF_TITLE.get(title.lower().rstrip("."))
+    other = gendered_names()[1 - sex] if sex is not None else frozenset()
     for full in full_names:
         parts = full.split()
         if len(parts) <= len(tokens):
             continue
         ends = parts[-len(tokens):] == tokens
-        if (ends or (len(tokens) == 1 and tokens[0] in parts)) and (ends, len(full)) > best_key:
-            best, best_key = full, (ends, len(full))
+        key = (ends, parts[0].lower() not in other, len(full))
+        if (ends or (len(tokens) == 1 and tokens[0] in parts)) and key > best_key:
+            best, best_key = full, key
     if best:
         return best
     if len(tokens) >= 2 or titled:
@@ -1206,7 +1218,7 @@ def extract(article: Article) -> Extraction:
             # "the Red Cross warned", "who presents The Weakest Link tells": no
             # person is "the X" (but "the Rev Al Green")
             return None
-        resolved = _resolve(name, titled or name in titled_surnames, full_names)
+        resolved = _resolve(name, titled or name in titled_surnames, full_names, words[0])
         if resolved:
             speakers.setdefault(resolved, pos)
             if not _inside(quoted, pos):  # (kept in text order for _attribute)

@@ -1403,3 +1403,19 @@ def test_the_hand_annotated_bbc_articles_stay_well_read():
     assert places[3] >= 180 and full[3] >= 85  # (the gold items scored)
     assert places[2] >= 0.92, places
     assert full[2] >= 0.90, full
+
+
+def test_a_person_who_owns_a_work_is_named_and_no_place():
+    """ "Clint Eastwood's Million Dollar Baby" names Eastwood (so "Eastwood's
+    boxing drama" is the man, not the town), and "Philip Pullman's His Dark
+    Materials" gives "Pullman" his full name."""
+    found = extract(art("The night may belong to Clint Eastwood's Million Dollar Baby. Eastwood's "
+                        "boxing drama is the favourite, Eastwood said it was a wonderful ride."))
+    assert found.speakers == ("Clint Eastwood",) and "Eastwood" not in found.places
+
+
+def test_a_title_picks_the_man_or_the_woman_of_a_shared_surname():
+    found = extract(art("Tony Blair met the press. Philippe Sands, of Cherie Blair's chambers, "
+                        "wrote a book. \"I have nothing to add,\" Mr Blair said. \"We are very "
+                        "proud of him,\" Mrs Blair said."))
+    assert [q.speaker for q in found.quotes] == ["Tony Blair", "Cherie Blair"]
