@@ -639,7 +639,10 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     # not after a role, "Justice Department")
     surname_ok = lows[-1] in SURNAME_ORG_WORDS and (len(lows) == 1 or _gendered(lows[0])) or (
         len(lows) == 1 and len(raws) > 1 and raws[-2].lower().rstrip(".") in PERSON_TITLES)
-    if any(t in ORG_WORDS for t in (lows[:-1] if surname_ok else lows)):
+    # (a middle name too: "Kathleen Hall Jamieson", "Mary Church Terrell")
+    middle_ok = len(lows) >= 3 and _gendered(lows[0])
+    if any(t in ORG_WORDS and not (middle_ok and 0 < i < len(lows) - 1 and t in SURNAME_ORG_WORDS)
+           for i, t in enumerate(lows[:-1] if surname_ok else lows)):
         return None, titled
     # (a month is a surname after a given name, "Theresa May", "Brian May", or
     # alone, titled or to be resolved to such a name: "Mrs May", "May said";

@@ -730,6 +730,9 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Larry King"),
     ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
      "G.K. Butterfield"),
+    # an organisation's word as a middle name after a given name
+    ('"It is really jarring," said Kathleen Hall Jamieson, a professor of communication.',
+     "Kathleen Hall Jamieson"),
     # one initial before a surname, after a title or not; an abbreviation's
     # last letter is no initial ("U.S. Pound" is Pound)
     ('"Digging is a task," said Mr R. Sridharan, vice president of networks at Tata.',
