@@ -536,6 +536,7 @@ def _after_descriptors(cand: str) -> str:
 
 
 _MODIFIER = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "State-owned", "Cash-strapped"
+_COMPOUND_END = re.compile(r"-(?:based|born|bred|raised|owned|run|led|backed|listed|made)$")
 _LAST_DESCRIPTOR = re.compile(r"^.*(?<![\w-])([a-z0-9][\w-]*)\s+")  # (or "20-year-old")
 
 
@@ -612,6 +613,8 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     if len(tokens) > 1 and tokens[0].endswith(("ing", "ed")) and tokens[0].lower() not in firsts:
         tokens = tokens[1:]  # "Retreating Russian brigade", "U.S. Criticised Japan's policy"
         name = " ".join(tokens)
+    if any(_COMPOUND_END.search(t) for t in tokens):
+        return None, titled  # "El Paso-based", "Los Angeles-born": a place's adjective
     if tokens and _MODIFIER.fullmatch(tokens[0]):
         tokens = tokens[1:]  # "State-owned Rosneft", "Cash-strapped Smith"
         name = " ".join(tokens)
@@ -979,6 +982,12 @@ def _thing_mention(body: str, pos: int) -> bool:
     if len(before) > 2 and before[-1].endswith("ed") and before[-2].endswith("ly") \
             and before[-1].isalpha() and before[-1].islower():
         before = before[:-2]
+    # (or past the words that give a thing its name: "a terrorist group known as
+    # Ansar al-Sharia", "a band called Blue")
+    if before[-2:] == ["known", "as"] or before[-1:] in (["called"], ["named"], ["dubbed"]):
+        named = before[:-2] if before[-1] == "as" else before[:-1]
+        if named and named[-1].lower() in _THING_NOUNS:
+            return True
     # (or an article: "The Peter Hain \"mongrel\" attack", "a Martin Luther King Jr.
     # celebration")
     return bool(before) and (before[-1].lower() in _THING_NOUNS

@@ -1422,3 +1422,13 @@ def test_a_title_picks_the_man_or_the_woman_of_a_shared_surname():
                         "wrote a book. \"I have nothing to add,\" Mr Blair said. \"We are very "
                         "proud of him,\" Mrs Blair said."))
     assert [q.speaker for q in found.quotes] == ["Tony Blair", "Cherie Blair"]
+
+
+def test_a_place_adjective_or_a_groups_name_is_no_one_a_he_stands_for():
+    found = extract(art("\"It was close,\" said Rep. Beto O'Rourke, whose El Paso-based district "
+                        "went for her. \"In El Paso, she crushed him,\" he said."))
+    assert found.speakers == ("Beto O'Rourke",)
+    assert [q.speaker for q in found.quotes] == ["Beto O'Rourke"] * 2
+    found = extract(art("Officials said a terrorist group known as Ansar al-Sharia was involved, "
+                        "but he said he played no role."))
+    assert "Ansar al-Sharia" not in found.speakers
