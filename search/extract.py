@@ -1111,7 +1111,14 @@ _PROXY_APPOSITIVE = re.compile(
 _PORTFOLIO_WORDS = PORTFOLIOS | {"sport", "sports", "culture", "environment", "media", "treasury"}
 
 
-_SPEECH_WORDS = frozenset(v for v in SPEECH_VERBS.split("|") if " " not in v) | {"that"}
+# (and what someone thinks: "he does believe McConnell is correct"; not
+# "believes", "thinks": those come before their own subject, "thinks Paolo
+# Pescatore, an analyst")
+# ("that" and these never come before their own subject: "He said that FBI
+# Director William Webster, his new nominee, ..." reports what Webster is)
+_NEVER_INVERTED = frozenset({"that", "believe", "believed", "think", "thought", "hope", "hoped",
+                             "fear", "feared", "know", "knew"})
+_SPEECH_WORDS = frozenset(v for v in SPEECH_VERBS.split("|") if " " not in v) | _NEVER_INVERTED
 _NAME_END_RE = re.compile(_NAME_END)
 
 
@@ -1123,7 +1130,17 @@ def _reported_subject(body: str, pos: int, end: int) -> bool:
     while words and words[-1][-1:].isalpha() and (words[-1][:1].isupper()
                                                   or words[-1].lower() in ROLE_WORDS):
         words.pop()
-    return bool(words) and words[-1] in _SPEECH_WORDS and not _NAME_END_RE.match(body, end)
+    if words and words[-1].endswith(",") and body.startswith(",", end):
+        # (the name in an appositive after the subject's description: "He said his
+        # new national security adviser, Frank Carlucci, was rebuilding the staff")
+        k = len(words) - 1
+        # ("that" may be the description's own: "The head of that tribunal, X, said")
+        while k > 0 and len(words) - k <= 6 and words[k].rstrip(",").isalpha() \
+                and words[k].islower() and words[k] not in _SPEECH_WORDS:
+            k -= 1
+        return k < len(words) - 1 and words[k] in _SPEECH_WORDS and words[k] != "that"
+    return bool(words) and words[-1] in _SPEECH_WORDS and (
+        words[-1] in _NEVER_INVERTED or not _NAME_END_RE.match(body, end))
 
 
 _SEX_OF_TITLE = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}  # index into gendered_names()

@@ -1432,3 +1432,17 @@ def test_a_place_adjective_or_a_groups_name_is_no_one_a_he_stands_for():
     found = extract(art("Officials said a terrorist group known as Ansar al-Sharia was involved, "
                         "but he said he played no role."))
     assert "Ansar al-Sharia" not in found.speakers
+
+
+def test_someone_a_speaker_thinks_or_describes_is_no_one_a_later_he_stands_for():
+    """ "he does believe McConnell is correct": McConnell is what Ryan thinks
+    of, so the next "he said" is Ryan's; "He said his new adviser, Frank
+    Carlucci, was rebuilding" describes Carlucci, who says nothing."""
+    found = extract(art("House Speaker Paul Ryan said the victims need their day in court and he "
+                        "does believe McConnell is correct. \"I do think the votes are there,\" he "
+                        "said. Senate leader Mitch McConnell agreed."))
+    assert found.quotes[0].speaker == "Paul Ryan"
+    found = extract(art("President Reagan spoke. He said his new national security adviser, Frank "
+                        "Carlucci, was rebuilding the staff. \"No ifs, ands, or buts,\" he said."))
+    assert "Frank Carlucci" not in found.speakers
+    assert found.quotes[0].speaker != "Frank Carlucci"
