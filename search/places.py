@@ -162,7 +162,9 @@ _PERSON_NOUNS = frozenset({
     "boyfriend", "fiancé", "fiancée", "widow", "singer", "actress", "actor", "rapper",
     "presenter", "comedian", "player", "striker", "midfielder", "defender", "goalkeeper",
     "winger", "colleague", "novelist", "writer", "designer", "model", "chef", "artist",
-    "musician", "drummer", "guitarist", "songwriter", "star",
+    "musician", "drummer", "guitarist", "songwriter", "star", "frontman", "frontwoman",
+    "vocalist", "bassist", "pianist", "composer", "poet", "author", "director", "producer",
+    "photographer", "dancer",
 })
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.\s?$")
 _WORD_MARKS = "’'-"
@@ -425,7 +427,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 and not (entry.kind == "province" and surface.lower() not in COMPASS
                          and prev_word is not None
                          and prev_word[1] == ", " and _place_before_comma(before))
-                and (prev.lower() not in LOCATIVE
+                # (a word that opens a quotation has no cue before it: 'a slogan of
+                # "Say no to Europe"')
+                and (prev.lower() not in LOCATIVE or (start and text[start - 1] in "\"“‘")
                      or prev == "capital" and not joined  # "working capital, Evans and ..."
                      # a given name after "and" needs a place before it: "Dallas
                      # and Austin", not "the twins, Frederick and David"

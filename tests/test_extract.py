@@ -293,6 +293,10 @@ def test_seed_quotes_attributed(seed):
     # a grade of oil named for a field is no place (the borough of Brent is one)
     ("Brent crude rose in London, and Brent futures fell.", ["London"], ["Brent"]),
     ("The by-election in Brent was won.", ["Brent"], []),
+    # a place's name after a musician's role is a person; a word that opens a
+    # quotation has no locative cue before it
+    ("He sang with U2 frontman Bono in Dublin. UKIP campaigned on a slogan of \"Say no to "
+     "Europe\".", ["Dublin", "Europe"], ["Bono", "Say"]),
     # a town's name after a firm's word, "X-based" or before "group" is a firm
     ("Chennai-based Tata runs lasers, said research firm Jupiter. The Sterling group and the "
      "Tata group lead the market in India.", ["Chennai", "India"], ["Tata", "Jupiter", "Sterling"]),
