@@ -334,6 +334,8 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                 text[start - 1] in "'’" and start > 1 and text[start - 2].isalpha()) or (
                 text[start - 1] == "-" and start - 1 not in joined_ends)):
             continue
+        if end + 1 < n and text[end] == "." and text[end + 1].islower():
+            continue  # a web address: "Sina.com", "Georgia.gov"
         if end < n and (text[end].isalnum() or text[end] == "$" or (
                 text[end] == "-" and not _PLACE_COMPOUND.match(text, end)
                 and end + 1 not in joined_starts

@@ -297,6 +297,8 @@ def test_seed_quotes_attributed(seed):
     # quotation has no locative cue before it
     ("He sang with U2 frontman Bono in Dublin. UKIP campaigned on a slogan of \"Say no to "
      "Europe\".", ["Dublin", "Europe"], ["Bono", "Say"]),
+    # a web address is no place
+    ("Portals such as Sina.com in China delete comments.", ["China"], ["Sina"]),
     # a town's name after a firm's word, "X-based" or before "group" is a firm
     ("Chennai-based Tata runs lasers, said research firm Jupiter. The Sterling group and the "
      "Tata group lead the market in India.", ["Chennai", "India"], ["Tata", "Jupiter", "Sterling"]),
