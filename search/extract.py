@@ -566,6 +566,7 @@ def _gendered(first: str) -> bool:
     return first in male or first in female
 
 
+_PRONOUNS = frozenset({"Me", "You", "Him", "Us", "Them", "My", "Your", "Our", "We", "They"})
 _BROADCAST = frozenset({"radio", "tv", "television", "channel", "network", "news"})
 _INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Asked", "Wrote", "Tweeted"})
 
@@ -636,6 +637,8 @@ def _person_name(raw: str) -> tuple[str | None, bool]:
     lows = [t.lower() for t in tokens]
     if lows[0] in NOT_NAME_START or lows[-1] in _PARTY_ENDS:
         return None, titled
+    if _PRONOUNS.intersection(tokens[1:]):
+        return None, titled  # a title's words: "Love Me Tender", "Stand By Me", "All of Us"
     # (an organisation's word, but a surname after a given name: "Kristen Day")
     # (alone it is a surname a full name in the article may end with: "Day said")
     # (and after a personal title: "Mr Park" is a man, "Park" an org's word;

@@ -416,8 +416,9 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if joined and prev[:1].isupper() and (prev.lower().rstrip(".") in PERSON_TITLES
                                               or prev.lower() in PERSONAL_ROLES):
             continue  # "President Clinton", "Mr Lincoln": a person
-        if joined and not major and prev.lower() in _PERSON_NOUNS:
-            continue  # "her sister Clare", "singer Estelle", "striker Jordan": a person
+        if not major and prev.lower() in _PERSON_NOUNS and (
+                joined or prev_word[1] == ", " and text[end:end + 1] == ","):
+            continue  # "her sister Clare", "singer Estelle", "her mother, Mari,": a person
         if entry.kind == "town" and not dateline and prev.lower() not in _TOWN_CUES and not home:
             continue  # a small town only after "in", "near", ...: "in Velten", not "Mr Velten"
         if not major and _INITIAL_END.search(before):

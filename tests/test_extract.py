@@ -297,6 +297,8 @@ def test_seed_quotes_attributed(seed):
     # quotation has no locative cue before it
     ("He sang with U2 frontman Bono in Dublin. UKIP campaigned on a slogan of \"Say no to "
      "Europe\".", ["Dublin", "Europe"], ["Bono", "Say"]),
+    # a kin noun's appositive is a person
+    ("The crash put her mother, Mari, in a wheelchair in Madrid.", ["Madrid"], ["Mari"]),
     # a web address is no place
     ("Portals such as Sina.com in China delete comments.", ["China"], ["Sina"]),
     # a town's name after a firm's word, "X-based" or before "group" is a firm
@@ -736,6 +738,9 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Larry King"),
     ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
      "G.K. Butterfield"),
+    # a song's title is no name ("Love Me Tender starts with a declaration:")
+    ("Love Me Tender starts with a shocking declaration: \"I don't see why the love of a "
+     "mother should be different.\"", None),
     # an organisation's word as a middle name after a given name
     ('"It is really jarring," said Kathleen Hall Jamieson, a professor of communication.',
      "Kathleen Hall Jamieson"),
