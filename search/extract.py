@@ -763,6 +763,9 @@ def _mentions(text: str, places: frozenset[str],
     out, titled_surnames = [], set()
     for m in _full_names(text, lower):
         raw = m.group(0)
+        if text.endswith("of ", 0, m.start()) and _ORG_OF.search(text, max(0, m.start() - 40),
+                                                                 m.start()):
+            continue  # "Financial Corp of Santa Barbara": a firm's place
         name, titled = person_name(raw, places)
         if name is None and "s " in raw and (own := _OWNER.match(raw)):
             # a person who owns what follows: "Clint Eastwood's Million Dollar Baby"
@@ -1146,6 +1149,8 @@ def _reported_subject(body: str, pos: int, end: int) -> bool:
         words[-1] in _NEVER_INVERTED or not _NAME_END_RE.match(body, end))
 
 
+_ORG_OF = re.compile(r"\b(?:Corp|Co|Inc|Bank|Corporation|Company|Group|University|Association"
+                     r"|Council|Chamber|Federation|Institute|Society|Board)\.?\s+of\s+$")
 _SEX_OF_TITLE = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}  # index into gendered_names()
 
 
@@ -1197,10 +1202,12 @@ def unwrap(text: str) -> str:
     if sum(40 <= n <= 90 for n in sizes) < 0.6 * len(sizes):
         return text
     out = []
-    for line, nxt in zip(lines, lines[1:]):
+    for k, (line, nxt) in enumerate(zip(lines, lines[1:])):
         end = line.rstrip()
         first = nxt.split(" ", 1)[0]
-        wrapped = (len(end) >= 40 and end[-1] not in '.!?:;"”\'' and nxt[:1].strip()
+        # (the text's first line may be short: what followed its dateline)
+        wrapped = (len(end) >= (20 if k == 0 else 40) and end[-1] not in '.!?:;"”\''
+                   and nxt[:1].strip()
                    and not (len(first) > 1 and first.isupper()))
         out.append(line + (" " if wrapped else "\n"))
     out.append(lines[-1])
@@ -1243,6 +1250,8 @@ def extract(article: Article) -> Extraction:
             name, titled = " ".join(words), True
         if not name:
             return None
+        if body.endswith("of ", 0, pos) and _ORG_OF.search(body, max(0, pos - 40), pos):
+            return None  # "Financial Corp of Santa Barbara said": the firm
         if body.endswith(("the ", "The "), 0, pos) \
                 and words[0].lower().rstrip(".") not in _ROLES_AND_TITLES \
                 and not (words[0].lower() in _HONORIFIC_LEADS and len(words) > 1

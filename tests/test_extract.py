@@ -944,6 +944,15 @@ def test_hard_wrapped_wire_copy_reads_across_its_line_breaks():
     assert "Shr 1.45 dlrs vs 1.20\nNet" in unwrap(body)  # (a table's short lines stay)
     bbc = (CORPUS / "bbc" / "politics" / "013.txt").read_text(encoding="latin-1")
     assert unwrap(bbc) == bbc  # (a paragraph a line is no wrapped copy)
+    # the first line may be short (what followed the dateline); a firm's place
+    # ("Financial Corp of Santa Barbara") is no person
+    body = ("Chancellor of the Exchequer Nigel\nLawson's Budget speech was described as sound\n"
+            "by analysts. As was widely expected, Lawson split his fiscal adjustment\n"
+            "between trimming the borrowing target and cutting income tax, he said.\n"
+            "Financial Corp of Santa Barbara said it has signed a definitive agreement\n"
+            "to buy the lending operations unit of a mortgage banking company.\n")
+    found = extract(art(body))
+    assert "Lawson" not in found.places and found.speakers == ("Nigel Lawson",)
 
 
 def test_a_role_of_two_words_is_the_one_the_article_gave_it_to():
