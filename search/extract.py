@@ -1479,8 +1479,12 @@ def extract(article: Article) -> Extraction:
     places = _dedupe([p for p in places + caps_line_places(shouted) if p not in clubs]
                      + dateline_places(shouted) + title_places + context_places(body, person_tokens)
                      + [f for _s, _e, f in features + title_features])
-    speakers = {n: p for n, p in speakers.items()
-                if not _thing_named(n, body, p) and not _firm_named(n, body)}
+    things = {n for n, p in speakers.items() if _thing_named(n, body, p) or _firm_named(n, body)}
+    speakers = {n: p for n, p in speakers.items() if n not in things}
+    # (a firm's words are no person's: "A Seiko Epson official said of the new
+    # machine, \"It's compatible\"" is unattributed)
+    quotes = [Quote(q.text, None, q.source, q.start, q.end) if q.speaker in things else q
+              for q in quotes]
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
     fullest = {n: max((o for o in ordered if n in o), key=len, default=n) for n in speakers}
     ordered = [n for n in ordered if fullest[n] == n]
@@ -1496,7 +1500,7 @@ FIRM_WORDS = frozenset({
     "co", "cos", "corp", "corporation", "inc", "incorporated", "ltd", "plc", "llc", "group",
     "associates", "holdings", "industries", "partners", "securities", "airlines", "airways",
     "motors", "systems", "technologies", "international", "company", "bancorp", "ag", "sa",
-    "nv", "gmbh", "bhd", "spa", "lp",
+    "nv", "gmbh", "bhd", "spa", "lp", "bancorporation",
     # a trade for a last word: "Sun Microsystems said", "Eli Lilly" stays a person's
     "microsystems", "software", "networks", "communications", "electronics", "pharmaceuticals",
     "petroleum", "foods", "stores", "entertainment", "studios", "investments", "semiconductor",

@@ -1466,3 +1466,13 @@ def test_someone_a_speaker_thinks_or_describes_is_no_one_a_later_he_stands_for()
                         "Carlucci, was rebuilding the staff. \"No ifs, ands, or buts,\" he said."))
     assert "Frank Carlucci" not in found.speakers
     assert found.quotes[0].speaker != "Frank Carlucci"
+
+
+def test_a_firm_is_neither_a_speaker_nor_a_quotations_speaker():
+    body = ("NEC Corp may act against <Seiko Epson Corp>'s new computer series, an NEC official "
+            "said.\n\nA Seiko Epson official said the series does not infringe. He said the "
+            "company intends to go ahead.\n\nA Seiko Epson official said of the new machine, "
+            "\"It's compatible with NEC's machine, so it appears similar.\"")
+    found = extract(art(body))
+    assert "Seiko Epson" not in found.speakers
+    assert [q.speaker for q in found.quotes] == [None]
