@@ -963,7 +963,9 @@ _THING_NOUNS = frozenset({"group", "organisation", "organization", "company", "f
                           "label", "website", "show", "film", "sorority", "fraternity",
                           "society", "association", "think-tank",
                           # and firms' kinds: "investment bank Merrill Lynch said"
-                          "bank", "brokerage", "insurer", "carmaker",
+                          # (plural: "Bombay broker Dinesh Walji" is a person)
+                          "bank", "brokerage", "brokers", "stockbrokers", "insurer",
+                          "carmaker", "consultancy",
                           "automaker", "retailer", "newspaper", "magazine", "airline",
                           "manufacturer", "supermarket", "watchdog",
                           "regulator", "charity", "lender", "conglomerate", "giant"})

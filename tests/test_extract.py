@@ -1476,3 +1476,7 @@ def test_a_firm_is_neither_a_speaker_nor_a_quotations_speaker():
     found = extract(art(body))
     assert "Seiko Epson" not in found.speakers
     assert [q.speaker for q in found.quotes] == [None]
+    # a broking firm after "brokers" (a broker is a person)
+    found = extract(art("Richard Jeffrey of brokers Hoare Govett said it was a sound budget. "
+                        "Bombay broker Dinesh Walji said selling would slow."))
+    assert found.speakers == ("Richard Jeffrey", "Dinesh Walji")
