@@ -1116,6 +1116,8 @@ _BODIES = frozenset({"office", "campaign", "team", "staff", "family"})
 _PROXY_APPOSITIVE = re.compile(
     rf"({_TITLED}{NAME}),\s+(?:an?|the|one)\s+(?:[\w-]+\s+){{0,3}}?(?:{trie_pattern(sorted(_PROXIES))})"
     rf"\s+(?:to|for|of)\s+[^,.;\"“”]*$")
+# (or the one of a firm of that kind: "Richard Jeffrey of brokers Hoare Govett said")
+_NAME_OF_KIND = re.compile(rf"(?<![\w.-])({_TITLED}{NAME})\s+(?:of|at)\s+[a-z]+\s+$")
 _PORTFOLIO_WORDS = PORTFOLIOS | {"sport", "sports", "culture", "environment", "media", "treasury"}
 
 
@@ -1347,7 +1349,8 @@ def extract(article: Article) -> Extraction:
             at = v_start - len(window) + m.start(1)
             if _spoken_for(body, at) or _org_before(body, at):
                 # (Reuters: "Yves Van Haecke, an aide to ... Francois Guillaume said")
-                proxy = _PROXY_APPOSITIVE.search(body, max(0, at - 150), at)
+                proxy = _PROXY_APPOSITIVE.search(body, max(0, at - 150), at) or \
+                    _NAME_OF_KIND.search(body, max(0, at - 80), at)
                 if proxy and add_speaker(proxy.group(1), proxy.start(1)):
                     break
                 m = _NAME_BEFORE.search(window, m.end(1))
