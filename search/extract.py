@@ -245,7 +245,8 @@ _NAME_BEFORE = re.compile(rf"(?<![\w.-])({_TITLED}{NAME}){_JR}{_OF_PLACE}{_AFFIL
                           rf"(?:\s*,{_APPOSITIVE_CHAR}{{2,120}}(?:,{_APPOSITIVE_CHAR}{{1,90}}){{0,3}},)?,?\s+"
                           rf"(?:(?:has|had|also|later|then|previously|once|again|have|who|[a-z]{{3,}}ly"
                           rf"|even|just|still|already|often|first|now|too|will"
-                          rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day|{_OCCASION})\s+)*$")
+                          rf"|yesterday|today|tonight|(?:on|last)\s+[A-Z][a-z]+day"
+                          rf"|(?:last|this)\s+(?:week|month|year|night)|{_OCCASION})\s+)*$")
 # what may follow a name after "said": punctuation, or a word of place, time
 # or manner ("said Jol after the draw", "said Nadal afterwards"); not an
 # opening quotation mark: 'Trump said Hillary Clinton “caused death.”' quotes

@@ -738,6 +738,9 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Larry King"),
     ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
      "G.K. Butterfield"),
+    # a time between the name and its verb ("last week", "this month")
+    ("Michael Howard is Tory leader. Mr Howard last week said it was \"not an easy issue\".",
+     "Michael Howard"),
     # a song's title is no name ("Love Me Tender starts with a declaration:")
     ("Love Me Tender starts with a shocking declaration: \"I don't see why the love of a "
      "mother should be different.\"", None),
