@@ -1547,12 +1547,14 @@ def _firm_towns(body: str, candidates: list[tuple[int, int, str]]) -> frozenset[
 def _firm_named(name: str, body: str) -> bool:
     """Whether ``name`` is a firm's: it ends with a firm's word ("Amnesty
     International"), the article writes it with one after it ("Merrill Lynch
-    said" where "Merrill Lynch and Co" stands too) or trades its shares
-    ("Shares in Cairn Energy have jumped")."""
+    said" where "Merrill Lynch and Co" stands too), trades its shares
+    ("Shares in Cairn Energy have jumped") or bases it somewhere."""
     if any(t.replace(".", "").lower() in FIRM_WORDS for t in name.split()[-1:] + name.split()[:1]):
         return True  # (first or last: "N.V. Philips", "Nova Cellular Co")
     if "hares" in body and _shares_traded(name, body):
         return True
+    if f"-based {name}" in body:
+        return True  # "Frankfurt-based Deutsche Boerse" (a person is "London-based artist X")
     i = body.find(name)
     while i != -1:
         j = i + len(name)

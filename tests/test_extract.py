@@ -1479,6 +1479,10 @@ def test_a_firm_is_neither_a_speaker_nor_a_quotations_speaker():
     found = extract(art(body))
     assert "Seiko Epson" not in found.speakers
     assert [q.speaker for q in found.quotes] == [None]
+    # a firm based somewhere
+    found = extract(art("Frankfurt-based Deutsche Boerse has offered £1.3bn for the exchange. "
+                        "Deutsche Boerse said it would lift its dividend."))
+    assert found.speakers == ()
     # a broking firm after "brokers" (a broker is a person)
     found = extract(art("Richard Jeffrey of brokers Hoare Govett said it was a sound budget. "
                         "Bombay broker Dinesh Walji said selling would slow."))
