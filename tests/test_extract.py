@@ -738,6 +738,10 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Larry King"),
     ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
      "G.K. Butterfield"),
+    # a team's player after his name is the one last named
+    ("Mark Cueto's effort was key. Cueto was also puzzled as to why his try had been "
+     "disallowed by Kaplan. \"I don't think I could have been offside,\" said the Sale player.",
+     "Mark Cueto"),
     # a time between the name and its verb ("last week", "this month")
     ("Michael Howard is Tory leader. Mr Howard last week said it was \"not an easy issue\".",
      "Michael Howard"),
