@@ -78,7 +78,7 @@ SPORT_WORDS = frozenset({
     "scored", "penalty", "referee", "squad", "semi-final", "quarter-final", "stadium", "fans",
     "relegation", "promotion", "derby", "transfer", "winger", "rugby", "football", "soccer",
     "cricket", "innings", "wicket", "tries", "half-time", "kick-off", "champions", "clash",
-    "fly-half", "scrum-half", "try-scorer", "championship", "playoff", "play-off",
+    "fly-half", "scrum-half", "try-scorer", "championship", "playoff", "play-off", "replay",
 })
 
 
