@@ -171,6 +171,14 @@ def common_words() -> frozenset[str]:
     return _data()[1]
 
 
+def plain_words() -> frozenset[str]:
+    """The common words an English dictionary (Webster's 2nd, GCIDE) writes in
+    lower case: a place named by one needs a locative cue ("Reading the
+    report", "a nice day"); one the dictionaries only capitalise does not
+    ("Norfolk farmer Tony Martin", "Hollywood is preparing")."""
+    return _data()[5]
+
+
 def gazetteer() -> Gazetteer:
     """The place names."""
     return _data()[0]
@@ -193,9 +201,9 @@ CACHES_KEPT = 3  # gazetteer caches of other versions kept (two installs may sha
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
-                     tuple[frozenset[str], frozenset[str]]]:
-    """Gazetteer, common words, given names, AP state abbreviations and the
-    given names of either gender: gathered from the data packages once
+                     tuple[frozenset[str], frozenset[str]], frozenset[str]]:
+    """Gazetteer, common words, given names, AP state abbreviations, the
+    given names of either gender and the plain words: gathered from the data packages once
     (~1.5 s), then read from a cache file keyed by the extractor's version
     (its modules and the packages' versions; ~0.3 s with the automaton's
     build). The cache is a pickle newsearch writes itself in the user's cache
@@ -208,12 +216,13 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
     path = Path(base) / "newsearch" / f"gazetteer-{extractor_version()}.pickle"
     try:
         with open(path, "rb") as fh:
-            entries, common, first_names, states, genders = pickle.load(fh)
-        return Gazetteer(entries), common, first_names, states, genders
+            entries, common, first_names, states, genders, plain = pickle.load(fh)
+        return Gazetteer(entries), common, first_names, states, genders, plain
     except Exception:
         pass
     import gender_guesser.detector
     import us
+    from english_words import get_english_words_set
     from wordfreq import top_n_list
 
     detector = gender_guesser.detector.Detector()
@@ -224,7 +233,12 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
     entries = [(surface, tuple(e)) for surface, e in _gather_places(common, first_names).items()]
     states = {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
               if s.ap_abbr and s.ap_abbr.endswith(".")}
-    data = (entries, common, first_names, states, genders)
+    # (Webster's and GCIDE write a word in lower case when it is one: "reading",
+    # "bath", "split"; a place only capitalised: "Norfolk", "Hollywood")
+    dictionary = get_english_words_set(["web2", "gcide"], lower=False)
+    plain = frozenset(w for w in common if w in dictionary or (
+        w.endswith("s") and w[:-1] in dictionary))  # (no plurals there: "rivers")
+    data = (entries, common, first_names, states, genders, plain)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -238,7 +252,7 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
             old.unlink()
     except Exception:
         pass  # a read-only home: gather each time
-    return Gazetteer(entries), common, first_names, states, genders
+    return Gazetteer(entries), common, first_names, states, genders, plain
 
 
 def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, Entry]:

@@ -26,6 +26,7 @@ from .gazetteer import (
     gazetteer,
     given_names,
     is_place,
+    plain_words,
 )
 from .words import (
     MONTHS_DAYS,
@@ -111,7 +112,8 @@ _CLUB_OF_TOWN = re.compile(r"\s+(?:club|side)\b")
 _AGENT_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|announced|launched|reported|unveiled|group|"
                           r"shares|analysts?|survey|poll|research|spokes(?:man|woman|person)|"
                           r"handsets?|phones?|executives?|chief|boss|sales|profits?|revenues?|"
-                          r"devices?|products?|brand|stock)\b")
+                          r"devices?|products?|brand|subsidiary|unit|cars|models|dealers|"
+                          r"stock(?!\s+(?:market|exchange)))\b")  # (not "the Tel Aviv stock market")
 _STAKE_IN = re.compile(r"\b(?:stake|stakes|shares|holding|holdings|shareholding|interest)\s+in\s+$")
 _FIRM_BEFORE = re.compile(r"\b(?:companies|firms|makers|rivals)\s+(?:such\s+as|like|including)\s+$"
                           # "Chennai-based Tata", "state-owned Sasol": a firm
@@ -304,7 +306,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     the text is a wire dateline's place, so a common word there is a place.
     """
     automaton = gazetteer()
-    common = common_words()
+    common, plain, given = common_words(), plain_words(), given_names()
     out = []
     n, entry_of = len(text), automaton.entry
     matches = automaton.matches(text)
@@ -372,6 +374,11 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         # (nor across a wire's line break: "Los\nAngeles-based")
         home = text[end:end + 1] == "-" and _HOME_COMPOUND.match(text, end) is not None and not (
             prev_word is not None and prev_word[1].isspace() and prev[:1].isupper())
+        if prev_word is not None and prev_word[1].isspace() and prev[:1].isupper() \
+                and (longer := automaton.get(f"{prev} {surface}")) is not None:
+            # the end of a longer name across a line break: "Los\nAngeles", "West\nGermany"
+            out.append((start - len(prev) - 1, end, longer[1].name))
+            continue
         nxt = _NEXT_NAME.match(after)
         if nxt and not strict:
             word = nxt.group(1)
@@ -423,7 +430,14 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # a small town only after "in", "near", ...: "in Velten", not "Mr Velten"
         if not major and _INITIAL_END.search(before):
             continue  # "W. Weston", "J. Crawley": an initial, then a surname
-        if (not major and not dateline and not home and surface.lower() in common
+        low = surface.lower()
+        # (a common word needs a cue: one a dictionary writes in lower case,
+        # "Reading the report", a given name, "Chelsea", or a small town's,
+        # "Olympic", "Evans"; not a province or a city of 100,000 people the
+        # dictionaries only capitalise, "Norfolk farmer", "Hollywood is")
+        if (not major and not dateline and not home and low in common
+                and (low in plain or low in given or not (
+                    entry.kind == "province" or entry.population >= 100_000))
                 and (entry.population < 500_000 or surface.lower() in given_names())
                 # "Hull, Quebec", "Waterloo, Ontario": a province after a place
                 # and its comma says where the place is
@@ -777,7 +791,7 @@ def club_places(text: str, candidates: list[tuple[int, int, str]]) -> tuple[set[
             clubs.add(name)  # (a county too: "v Surrey", "Yorkshire fast bowler")
         elif kind == "region":
             continue  # (but no region is a club for being named in a sports report)
-        elif found[1].population < 300_000 and (_AGENT_AFTER.match(after)
+        elif found[1].population < 500_000 and (_AGENT_AFTER.match(after)
                                                  or _FIRM_BEFORE.search(before)):
             clubs.add(name)  # a firm named like a town: "Nokia said", "companies such as Nokia"
         elif before.rstrip().endswith("(") and after.lstrip().startswith(")") and (

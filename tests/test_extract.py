@@ -297,6 +297,15 @@ def test_seed_quotes_attributed(seed):
     # quotation has no locative cue before it
     ("He sang with U2 frontman Bono in Dublin. UKIP campaigned on a slogan of \"Say no to "
      "Europe\".", ["Dublin", "Europe"], ["Bono", "Say"]),
+    # a common word a dictionary only capitalises names the place uncued (a
+    # province, a city of 100,000 or more); one it writes in lower case does not
+    ("Hollywood is preparing for the Oscars. Norfolk farmer Tony Martin was jailed. Reading "
+     "the report, Nice people said Split was hard.", ["Hollywood", "Norfolk"],
+     ["Reading", "Nice", "Split"]),
+    # a firm's words after a city's name ("Toyota subsidiary Lexus"), but a
+    # city's stock market is the city's
+    ("The Toyota subsidiary Lexus did well, and shares rose on the Tel Aviv stock market.",
+     ["Tel Aviv"], ["Toyota"]),
     # a kin noun's appositive is a person
     ("The crash put her mother, Mari, in a wheelchair in Madrid.", ["Madrid"], ["Mari"]),
     # a web address is no place
