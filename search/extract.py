@@ -348,6 +348,9 @@ _HOLDER_APPOSITIVE = re.compile(
 _AFTER_NAME_APPOSITIVE_ROLE_VERB = re.compile(
     rf"\s*,?\s*({_TITLED}{NAME}){_APPOSITIVE_OPEN}"
     rf"(?:{trie_pattern(sorted(_APPOSITIVE_ROLES))})\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
+_AFTER_NAME_FROM_VERB = re.compile(
+    rf"\s*,?\s*({_TITLED}{NAME}),\s+(?:from|of|at|with)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){{1,5}}"
+    rf"(?:\([A-Z]{{2,6}}\)\s+)?{_VERB}\b")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"\s*,?\s*(?:the|a|an)\s+[^,.\"“”]{{2,70}},\s*({_TITLED}{NAME}),?"
                                    rf"\s+{_VERB}\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.\n]|$)")
@@ -1707,7 +1710,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     head = named_after[:90]
     for pattern in (_AFTER_NAME_VERB, _AFTER_ROLE_NAME_VERB,  # "X said", "the spokesman, X, said"
                     _AFTER_NAME_APPOSITIVE_ROLE_VERB if "," in head[3:] else None,
-                    # "X, a T-Mobile spokesperson said"
+                    # "X, a T-Mobile spokesperson said"; "X, from the CEA told"
+                    _AFTER_NAME_FROM_VERB if "," in head[3:] else None,
                     _AFTER_OWNED_WRITING if "s " in head else None):  # "Mr Tanzi's statement said"
         if m:
             break

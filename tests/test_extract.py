@@ -747,6 +747,9 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Larry King"),
     ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
      "G.K. Butterfield"),
+    # an unclosed appositive after the quotation ("X, from the CEA told")
+    ('"The story this year remains all about digital," Jeff Joseph, from the Consumer '
+     'Electronics Association (CEA) told the BBC News website.', "Jeff Joseph"),
     # a team's player after his name is the one last named
     ("Mark Cueto's effort was key. Cueto was also puzzled as to why his try had been "
      "disallowed by Kaplan. \"I don't think I could have been offside,\" said the Sale player.",
