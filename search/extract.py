@@ -1880,6 +1880,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     # whose own speaker, unresolved, introduces it: "According to Mr Peston the
     # prime minister said: “...”")
     credited = _CREDITED_AFTER.match(after)
+    if credited and ended and not _SENTENCE_END.match(after, credited.end()):
+        credited = None  # (the next sentence's report: '“... necessary.” But a spokesman said that')
     # (an introduction's speaker is in its own sentence: not 'An All England club
     # spokesperson denied it, insisting: “...”' after someone named before)
     intro = _INTRO_VERB.search(tail) if last in (",", ":") else None

@@ -1503,3 +1503,17 @@ def test_a_firm_is_neither_a_speaker_nor_a_quotations_speaker():
     found = extract(art("Richard Jeffrey of brokers Hoare Govett said it was a sound budget. "
                         "Bombay broker Dinesh Walji said selling would slow."))
     assert found.speakers == ("Richard Jeffrey", "Dinesh Walji")
+
+
+def test_a_quotation_after_a_report_is_the_reporters_though_a_new_sentence_credits_another():
+    """The quotation follows "He said ... he hoped ..." and ends its sentence:
+    "But a UKIP spokesman said that ..." after it is the next sentence's
+    report, no credit of the quotation."""
+    body = ("Robert Kilroy-Silk resigned the party whip in October. He said on Friday he hoped to "
+            "be elected party leader before Christmas. \"I think that is sufficient time for us to "
+            "put in process what is necessary.\" But a UKIP spokesman said that would be "
+            "impossible.")
+    assert quote_speakers(body) == ["Robert Kilroy-Silk"]
+    # (a credit that ends its own sentence is the quotation's: '“...” said one banker.')
+    assert quote_speakers("Robert Kilroy-Silk spoke on Friday. \"It will not happen in time.\" "
+                          "said one banker.") == [None]
