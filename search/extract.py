@@ -905,8 +905,9 @@ class _People:
         if word.endswith("-year-old") or phrase.split()[-1] in _NATIONALS:
             return who
         # (a team's player is the one last named, as in a match report: "Cueto
-        # was puzzled. \"...,\" said the Sale player")
-        if word in _PLAYING_ROLES and phrase.split()[0][:1].isupper():
+        # was puzzled. \"...,\" said the Sale player"; so is a seat's member,
+        # "the Salford MP told the committee")
+        if word in _QUALIFIED_ROLES and phrase.split()[0][:1].isupper():
             return who
         # (the person last named, if the article gave them that role: not
         # "Olympic champion Kenenisa Bekele ... Paula Radcliffe ... said the
@@ -1655,11 +1656,11 @@ _ANAPHOR_ROLES = frozenset({
     "congresswoman", "lawmaker", "candidate", "nominee", "businessman", "businesswoman",
     "billionaire", "champion", "veteran", "economist", "judge", "commissioner", "ambassador",
     "prosecutor", "founder", "owner", "chef", "designer", "director-general", "chancellor-elect",
-    "wing", "fly-half", "scrum-half", "full-back", "flanker",
+    "wing", "fly-half", "scrum-half", "full-back", "flanker", "MP", "MEP", "MSP",
 })
-_PLAYING_ROLES = frozenset({"player", "striker", "defender", "midfielder", "goalkeeper", "keeper",
-                            "winger", "forward", "wing", "fly-half", "scrum-half", "full-back",
-                            "flanker"})
+_QUALIFIED_ROLES = frozenset({"player", "striker", "defender", "midfielder", "goalkeeper", "keeper",
+                              "winger", "forward", "wing", "fly-half", "scrum-half", "full-back",
+                              "flanker", "mp", "mep", "msp"})
 # (a nationality stands for the person last named, as an age does: "the
 # Dutchman said")
 _NATIONALS = frozenset({

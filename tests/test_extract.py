@@ -747,6 +747,9 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Larry King"),
     ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
      "G.K. Butterfield"),
+    # a seat's member is the one last named ("the Salford MP")
+    ('Home Office minister Hazel Blears spoke. "The threat is most likely to come from a few '
+     'people," the Salford MP told the Commons home affairs committee.', "Hazel Blears"),
     # an unclosed appositive after the quotation ("X, from the CEA told")
     ('"The story this year remains all about digital," Jeff Joseph, from the Consumer '
      'Electronics Association (CEA) told the BBC News website.', "Jeff Joseph"),
