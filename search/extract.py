@@ -1164,6 +1164,8 @@ def _reported_subject(body: str, pos: int, end: int) -> bool:
 
 _ORG_OF = re.compile(r"\b(?:Corp|Co|Inc|Bank|Corporation|Company|Group|University|Association"
                      r"|Council|Chamber|Federation|Institute|Society|Board)\.?\s+of\s+$")
+_QUESTION_NEXT = re.compile(r"\s*[:,]?\s*[\"“‘']")
+_WAS_ASKED = re.compile(rf"({_TITLED}{NAME})\s+(?:was|were)\s+(?:also\s+|later\s+|then\s+)?asked\b")
 _SEX_OF_TITLE = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}  # index into gendered_names()
 
 
@@ -1439,6 +1441,21 @@ def extract(article: Article) -> Extraction:
             speakers.setdefault(who, m.start())
             bisect.insort(said, (m.start(), who))
 
+    # Someone asked answers: "Dr Fox was asked if he would ... \"I'm sure ...\"" is
+    # Fox's (a report for the quotation after it, not one of words of its own)
+    asked = set()
+    if " asked" in body:
+        for m in word_matches(_WAS_ASKED, body):
+            if _inside(quoted, m.start()):
+                continue
+            name, titled = person_name(m.group(1), place_names)
+            who = name and _resolve(name, titled or name in titled_surnames, full_names,
+                                    m.group(1).split()[0])
+            # (not the question: 'Kevin Donnellon was asked: "Why on earth ...?"')
+            if who and not _org_before(body, m.start()) and not _QUESTION_NEXT.match(body, m.end()):
+                bisect.insort(said, (m.start(1), who))
+                asked.add(who)
+
     quotes = []
     sources: list[str] = []
     for s, e in quoted:
@@ -1446,6 +1463,8 @@ def extract(article: Article) -> Extraction:
         if len(qtext.split()) < 3:
             continue
         speaker, source = _attribute(body, s, e, people, add_speaker, quotes, said)
+        if speaker in asked:
+            speakers.setdefault(speaker, s)
         if source and source not in sources:
             sources.append(source)
         if speaker is None and source is None and len(qtext.split()) < 5:
@@ -1500,7 +1519,8 @@ def extract(article: Article) -> Extraction:
     quotes = [Quote(q.text, None, q.source, q.start, q.end) if q.speaker in things else q
               for q in quotes]
     ordered = [n for n, _ in sorted(speakers.items(), key=lambda kv: kv[1])]
-    fullest = {n: max((o for o in ordered if n in o), key=len, default=n) for n in speakers}
+    fullest = {n: max((o for o in ordered if n in o or _middle_added(n, o)), key=len, default=n)
+               for n in speakers}
     ordered = [n for n in ordered if fullest[n] == n]
     # a quotation's speaker by the fullest name the article gives ("Baez Silva"
     # -> "Carlos Baez Silva")
@@ -1925,6 +1945,13 @@ def _sentence_start(body: str, lo: int, hi: int) -> int:
         if not (word and word[0].rstrip(".!?") in _TITLE_ABBREVIATIONS):
             start = m.end()
     return start
+
+
+def _middle_added(name: str, fuller: str) -> bool:
+    """Whether ``fuller`` is ``name`` with middle names: "Hillary Rodham Clinton"
+    for "Hillary Clinton"."""
+    a, b = name.split(), fuller.split()
+    return len(a) >= 2 and len(b) > len(a) and a[0] == b[0] and a[-1] == b[-1]
 
 
 def _dedupe(names) -> list[str]:

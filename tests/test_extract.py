@@ -1520,3 +1520,18 @@ def test_a_quotation_after_a_report_is_the_reporters_though_a_new_sentence_credi
     # (a credit that ends its own sentence is the quotation's: '“...” said one banker.')
     assert quote_speakers("Robert Kilroy-Silk spoke on Friday. \"It will not happen in time.\" "
                           "said one banker.") == [None]
+
+
+def test_someone_asked_answers_the_quotation_after_the_question():
+    body = ("Dr Liam Fox is the party's co-chairman. Dr Fox was asked if he would say yes or no "
+            "if Lord Archer applied to rejoin. \"I'm sure that we would look at that "
+            "sympathetically.\"\n\nWheelchair user Kevin Donnellon was asked: \"Why on earth do "
+            "you want our elected representatives to be disabled?\"")
+    assert quote_speakers(body) == ["Liam Fox", None]
+
+
+def test_a_name_and_the_same_with_middle_names_are_one_speaker():
+    found = extract(art("Hillary Rodham Clinton said the attacks were a test. Hillary Clinton's "
+                        "aides said she would speak. Mrs. Clinton said: \"We will not waver.\""))
+    assert found.speakers == ("Hillary Rodham Clinton",)
+    assert [q.speaker for q in found.quotes] == ["Hillary Rodham Clinton"]
