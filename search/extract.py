@@ -1581,8 +1581,8 @@ def _firm_named(name: str, body: str) -> bool:
         return True  # (first or last: "N.V. Philips", "Nova Cellular Co")
     if "hares" in body and _shares_traded(name, body):
         return True
-    if f"-based {name}" in body:
-        return True  # "Frankfurt-based Deutsche Boerse" (a person is "London-based artist X")
+    if f"-based {name}" in body and name.split()[0].lower() not in given_names():
+        return True  # "Frankfurt-based Deutsche Boerse" (not "Texas-based Matt Mackowiak")
     i = body.find(name)
     while i != -1:
         j = i + len(name)

@@ -1502,6 +1502,7 @@ def test_a_firm_is_neither_a_speaker_nor_a_quotations_speaker():
     found = extract(art("Frankfurt-based Deutsche Boerse has offered £1.3bn for the exchange. "
                         "Deutsche Boerse said it would lift its dividend."))
     assert found.speakers == ()
+    assert speakers('"Carson is cratering," Texas-based Matt Mackowiak said.') == ["Matt Mackowiak"]
     # a broking firm after "brokers" (a broker is a person)
     found = extract(art("Richard Jeffrey of brokers Hoare Govett said it was a sound budget. "
                         "Bombay broker Dinesh Walji said selling would slow."))
