@@ -204,7 +204,7 @@ def _data() -> tuple[Gazetteer, frozenset[str], frozenset[str], dict[str, str],
                      tuple[frozenset[str], frozenset[str]], frozenset[str]]:
     """Gazetteer, common words, given names, AP state abbreviations, the
     given names of either gender and the plain words: gathered from the data packages once
-    (~1.5 s), then read from a cache file keyed by the extractor's version
+    (~3 s), then read from a cache file keyed by the extractor's version
     (its modules and the packages' versions; ~0.3 s with the automaton's
     build). The cache is a pickle newsearch writes itself in the user's cache
     folder; any problem with it means gathering again, never an error."""
