@@ -1165,7 +1165,7 @@ def _reported_subject(body: str, pos: int, end: int) -> bool:
 _ORG_OF = re.compile(r"\b(?:Corp|Co|Inc|Bank|Corporation|Company|Group|University|Association"
                      r"|Council|Chamber|Federation|Institute|Society|Board)\.?\s+of\s+$")
 _QUESTION_NEXT = re.compile(r"\s*[:,]?\s*[\"“‘']")
-_WAS_ASKED = re.compile(rf"({_TITLED}{NAME})\s+(?:was|were)\s+(?:also\s+|later\s+|then\s+)?asked\b")
+_WAS_ASKED = re.compile(r" (?:was|were) (?:also |later |then )?asked\b")
 _SEX_OF_TITLE = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}  # index into gendered_names()
 
 
@@ -1444,17 +1444,21 @@ def extract(article: Article) -> Extraction:
     # Someone asked answers: "Dr Fox was asked if he would ... \"I'm sure ...\"" is
     # Fox's (a report for the quotation after it, not one of words of its own)
     asked = set()
-    if " asked" in body:
-        for m in word_matches(_WAS_ASKED, body):
-            if _inside(quoted, m.start()):
-                continue
-            name, titled = person_name(m.group(1), place_names)
-            who = name and _resolve(name, titled or name in titled_surnames, full_names,
-                                    m.group(1).split()[0])
-            # (not the question: 'Kevin Donnellon was asked: "Why on earth ...?"')
-            if who and not _org_before(body, m.start()) and not _QUESTION_NEXT.match(body, m.end()):
-                bisect.insort(said, (m.start(1), who))
-                asked.add(who)
+    for a in _WAS_ASKED.finditer(body) if " asked" in body else ():
+        # (the literal first, the name before it: a name pattern tried at every
+        # capital of the text cost 0.4 ms an article)
+        window = body[max(0, a.start() - 80):a.start() + 1]
+        m = _NAME_RIGHT_BEFORE.search(window)
+        at = a.start() + 1 - len(window) + m.start(1) if m else 0
+        if m is None or _inside(quoted, at):
+            continue
+        name, titled = person_name(m.group(1), place_names)
+        who = name and _resolve(name, titled or name in titled_surnames, full_names,
+                                m.group(1).split()[0])
+        # (not the question: 'Kevin Donnellon was asked: "Why on earth ...?"')
+        if who and not _org_before(body, at) and not _QUESTION_NEXT.match(body, a.end()):
+            bisect.insort(said, (at, who))
+            asked.add(who)
 
     quotes = []
     sources: list[str] = []
