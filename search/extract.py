@@ -1184,8 +1184,10 @@ def _resolve(name: str, titled: bool, full_names: list[str], title: str = "") ->
         if len(parts) <= len(tokens):
             continue
         ends = parts[-len(tokens):] == tokens
-        key = (ends, parts[0].lower() not in other, len(full))
-        if (ends or (len(tokens) == 1 and tokens[0] in parts)) and key > best_key:
+        if not (ends or (len(tokens) == 1 and tokens[0] in parts)):
+            continue
+        key = (ends, not other or parts[0].lower() not in other, len(full))
+        if key > best_key:
             best, best_key = full, key
     if best:
         return best

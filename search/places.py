@@ -356,7 +356,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             entry.kind == "city" and entry.population >= 1_000_000)
         # (in a title, a smaller city only after "in", "near", ...: "Burial of
         # Pelé in Santos")
-        if not major and _GRADE_AFTER.match(text, end):
+        if not major and text.startswith(_GRADE_WORDS, end):
             continue  # "Brent crude", "Forties blend": a grade of oil named for a field
         if strict and not major and not (
                 entry.kind == "city" and surface.lower() not in common  # "Chrysler In Deal"
@@ -467,7 +467,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
     return out
 
 
-_GRADE_AFTER = re.compile(r"\s+(?:crude|blend|futures)\b", re.I)
+_GRADE_WORDS = (" crude", " blend", " futures", " Crude", " Blend", " Futures")
 _FOREIGN_ARTICLES = frozenset({"Il", "El", "La", "Le", "Los", "Las", "Les", "Lo", "Der", "Die", "Das"})
 _REGION_PREFIXES = COMPASS - {"new"}
 # (not "to" or "at": "a move to Stoke City", "a draw at Manchester City")
