@@ -375,8 +375,16 @@ _OPENING_WORDS = trie_pattern(sorted({w.capitalize() for w in NOT_NAME_START}
 # "When Wallace died, President Bill Clinton released the following statement:
 # “...”", "Cruz called them on it:": a sentence's or a clause's subject, then
 # words (the first in lower case) and a colon
+_DESCRIPTION_ROLES = {w for w in ROLE_WORDS if w.isalpha()} | {"nominee", "candidate", "hopeful",
+                                                                 "contender"}
 _SUBJECT_COLON = re.compile(rf"(?:^|[.!?\n”\",]\s+)(?:(?:And|But)\s+)?(?!(?:{_OPENING_WORDS})\b)"
+                            # (a description first: "Republican presidential nominee Donald Trump")
+                            # (ending with a role: not "According to Mr Peston the prime
+                            # minister said:", "Priebus later Thursday told")
+                            rf"(?:[A-Z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+){{0,2}}"
+                            rf"(?:{trie_pattern(sorted(_DESCRIPTION_ROLES))})\s+(?=[A-Z]))?"
                             rf"({_TITLED}{NAME}){_JR}{_AFFILIATION}"
+                            r"(?!\s+(?:was|were)\s+(?:asked|told)\b)"  # (not the question put to them)
                             r"(?:,[^.;\"“”:]{2,90},)?"  # ("Mark Mahaney, analyst at RBC, agreed:")
                             # (a word in lower case first, then any: "later Thursday told Fox News:")
                             rf",?\s+[a-z][\w’'-]*,?(?:\s+[\w’'-]+,?){{0,7}}\s*:\s*$")

@@ -747,6 +747,13 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Larry King"),
     ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
      "G.K. Butterfield"),
+    # a description before the subject of a colon's introduction, the quotation
+    # in the next paragraph; not after "According to"
+    ("In response, Republican presidential nominee Donald Trump issued the following "
+     "statement:\n\n“Our prayers are with all those affected by the attacks in Munich.”",
+     "Donald Trump"),
+    ('Tony Blair spoke to MPs. According to Mr Peston the prime minister said: "Help me to get '
+     'through the year and I will then stand down."', None),
     # a seat's member is the one last named ("the Salford MP")
     ('Home Office minister Hazel Blears spoke. "The threat is most likely to come from a few '
      'people," the Salford MP told the Commons home affairs committee.', "Hazel Blears"),
