@@ -1753,7 +1753,14 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
         m = pattern and pattern.match(named_after)
         if m and ended and not _SENTENCE_END.match(named_after, m.end()):
             m = None
-        if m and pattern is _AFTER_NAME_VERB:
+        if m and pattern is _AFTER_NAME_VERB and named_after[m.end(1):m.end()].startswith(",") \
+                and _after_descriptors(m.group(1)) != m.group(1) \
+                and named_after[:m.end()].split()[-1] not in OBJECT_VERBS \
+                and (inverted := _name_after(named_after, m.end())) and inverted.group(1)[:1].isupper():
+            # ('"..." that Sanders can catch Clinton, said Steve Elmendorf': the name
+            # after the verb is its subject)
+            m = inverted
+        elif m and pattern is _AFTER_NAME_VERB:
             # (a description: "the play's organiser in Uganda, Sarah Mukasa, told")
             bare = _after_descriptors(m.group(1))
             name, titled = _person_name(bare)

@@ -754,6 +754,9 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Donald Trump"),
     ('Tony Blair spoke to MPs. According to Mr Peston the prime minister said: "Help me to get '
      'through the year and I will then stand down."', None),
+    # the name after the verb is its subject, not one named in the words before
+    ('Hillary Clinton leads. "He can assert it, but it seems extremely unlikely" that Sanders '
+     'can catch Clinton, said Steve Elmendorf, a Democratic strategist.', "Steve Elmendorf"),
     # a seat's member is the one last named ("the Salford MP")
     ('Home Office minister Hazel Blears spoke. "The threat is most likely to come from a few '
      'people," the Salford MP told the Commons home affairs committee.', "Hazel Blears"),
