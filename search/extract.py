@@ -719,6 +719,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                     text[other - 1] not in " \t" and not text[other - 1].isdigit()  # (6'2")
                     and not text[other + 1:other + 2].isalnum())):
                 close = other
+        if mark == "“":
+            # (an opening mark typed for a closing one: '“It's unusual,“ said Larry
+            # Noble. “It's a hard thing ...”': after a stop or a comma, before a space)
+            typo = text.find("“", i + 1, close if close != -1 else para_end)
+            if typo != -1 and text[typo - 1] in ",.?!" and text[typo + 1:typo + 2] == " ":
+                close = typo
         end = close if close != -1 else para_end
         if end - i > len(mark):
             spans.append((i + len(mark), end))

@@ -754,6 +754,9 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Donald Trump"),
     ('Tony Blair spoke to MPs. According to Mr Peston the prime minister said: "Help me to get '
      'through the year and I will then stand down."', None),
+    # an opening mark typed for the closing one after a comma
+    ("“It is really quite unusual,“ said Larry Noble, an attorney with the Campaign Legal "
+     "Center.", "Larry Noble"),
     # the name after the verb is its subject, not one named in the words before
     ('Hillary Clinton leads. "He can assert it, but it seems extremely unlikely" that Sanders '
      'can catch Clinton, said Steve Elmendorf, a Democratic strategist.', "Steve Elmendorf"),
