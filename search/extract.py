@@ -303,7 +303,7 @@ _AFTER_VERB_OWNED = re.compile(rf"\s*,?\s*{_VERB}\s+{NAME}\s+(?!(?:and|or)\s)"
                                rf"((?:{_DESCRIPTOR}){{1,5}}(?:[A-Z][a-z]+\s+)?{_TITLED}{NAME})"
                                r"(?=\s*(?:[.,;:!?\n]|$))")
 _AFTER_NAME_VERB = re.compile(rf"\s*,?\s*((?:\w[\w'’-]*\s+){{0,5}}?{_TITLED}{NAME}){_JR}{_OF_PLACE}"
-                              rf"{_AFFILIATION}(?:\s*,{_APPOSITIVE_CHAR}{{2,130}}(?:,[^,.]{{1,80}}){{0,3}},)?"
+                              rf"{_AFFILIATION}(?:\s*,{_APPOSITIVE_CHAR}{{2,130}}(?:,{_APPOSITIVE_CHAR}{{1,80}}){{0,3}},)?"
                               rf",?\s+(?:[a-z]{{3,}}ly\s+)?{_VERB}\b")
 # A person's words in writing: "Mr Tanzi's statement said", "Trump's tweet read"
 _WRITINGS = ("statement", "letter", "email", "e-mail", "message", "note", "memo", "tweet",

@@ -754,6 +754,10 @@ def test_a_capitalised_the_x_is_no_person_either():
      "Donald Trump"),
     ('Tony Blair spoke to MPs. According to Mr Peston the prime minister said: "Help me to get '
      'through the year and I will then stand down."', None),
+    # an appositive of several commas, one with an abbreviation's stop
+    ("''I just don't think she's been completely truthful,'' Cecelia Purner, 67, a retired "
+     "customer service representative in Allentown, Pa., said in a follow-up interview.",
+     "Cecelia Purner"),
     # an opening mark typed for the closing one after a comma
     ("“It is really quite unusual,“ said Larry Noble, an attorney with the Campaign Legal "
      "Center.", "Larry Noble"),
