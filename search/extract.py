@@ -361,6 +361,7 @@ _BEFORE_NAME_COLON = re.compile(rf"({_TITLED}{NAME})(?:\s+(?:{_VERB}))?\s*:\s*$"
 _BEFORE_NAME_SAID = re.compile(rf"({_TITLED}{NAME}){_JR}{_AFFILIATION}"
                                r"(?:,[^.;\"“”]{2,90},\s+|,\s+(?![a-z]+ing\b)|\s+)"
                                rf"(?:{_VERB})\s*,?\s*$")
+_OBJECT_OF_SAID = re.compile(r"\b(?:about|of|to|on|for|with|at|against)\s+$")
 # "Said Dorothy Poynter, who grew up with Ali, “...”": the verb first
 _SAID_NAME_BEFORE = re.compile(rf"\b(?:Said|Added|Asked)\s+({_TITLED}{NAME})(?:,[^.\"“”]{{2,90}})?[,:]\s*$")
 # Those who speak for an owner or employer: "Mr Blair's spokesman said:" is no
@@ -1838,6 +1839,8 @@ def _attribute(body, s, e, people, add_speaker, quotes, said):
     last = tail[-1:]
     pattern = (_BEFORE_NAME_COLON if last == ":" else None)  # "X said:", "X:", "X said,"
     m = pattern and pattern.search(before)
+    if m and _OBJECT_OF_SAID.search(before, 0, m.start(1)):
+        m = None  # ("Williams added about Carson:", "said of Mr. Rubio:": whom it is about)
     if not m and _ends_with_verb(tail):
         pattern = _BEFORE_NAME_SAID
         m = pattern.search(before)
