@@ -755,8 +755,8 @@ def test_a_capitalised_the_x_is_no_person_either():
     ('Tony Blair spoke to MPs. According to Mr Peston the prime minister said: "Help me to get '
      'through the year and I will then stand down."', None),
     # a name after "about" or "of" before a colon is whom the words are about
-    ("Armstrong Williams is his manager. Williams added about Carson: “He feels sorry for him "
-     "because he really likes Mr. Trump.”", "Armstrong Williams"),
+    ("Ben Carson's manager is Armstrong Williams. Williams added about Carson: “He feels sorry "
+     "for him because he really likes Mr. Trump.”", "Armstrong Williams"),
     # an appositive of several commas, one with an abbreviation's stop
     ("''I just don't think she's been completely truthful,'' Cecelia Purner, 67, a retired "
      "customer service representative in Allentown, Pa., said in a follow-up interview.",
