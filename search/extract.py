@@ -19,7 +19,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .gazetteer import ap_states, common_words, gazetteer, gendered_names, given_names, is_place
+from .gazetteer import (
+    ap_states,
+    common_words,
+    gazetteer,
+    gendered_names,
+    given_names,
+    is_place,
+    plain_words,
+)
 from .model import Article, Extraction, Quote
 from .places import (
     COMPASS,
@@ -1181,6 +1189,7 @@ _ORG_OF = re.compile(r"\b(?:Corp|Co|Inc|Bank|Corporation|Company|Group|Universit
                      r"|Council|Chamber|Federation|Institute|Society|Board)\.?\s+of\s+$")
 _QUESTION_NEXT = re.compile(r"\s*[:,]?\s*[\"“‘']")
 _WAS_ASKED = re.compile(r" (?:was|were) (?:also |later |then )?asked\b")
+_TITLE_FULL_NAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _SEX_OF_TITLE = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}  # index into gendered_names()
 
 
@@ -1269,6 +1278,12 @@ def extract(article: Article) -> Extraction:
     # person when it stands alone ("said Clinton"), not the town of that name.
     place_names -= person_tokens
 
+    # (a surname the body never gives in full may be in the title: "Hillary
+    # Clinton goes after Trump" and "..., Clinton said")
+    title_names = {m.group(2): m.group(0) for m in _TITLE_FULL_NAME.finditer(article.title)
+                   if _gendered(m.group(1).lower()) and m.group(1).lower() not in NOT_NAME_START
+                   and m.group(2).lower() not in plain_words()
+                   and gazetteer().get(m.group(0)) is None and m.group(2) not in place_names}
     speakers: dict[str, int] = {}  # name -> first position
     said: list[tuple[int, str]] = []  # (position, name) of each report of speech
 
@@ -1291,7 +1306,8 @@ def extract(article: Article) -> Extraction:
             # "the Red Cross warned", "who presents The Weakest Link tells": no
             # person is "the X" (but "the Rev Al Green")
             return None
-        resolved = _resolve(name, titled or name in titled_surnames, full_names, words[0])
+        resolved = _resolve(name, titled or name in titled_surnames, full_names, words[0]) \
+            or title_names.get(name)
         if resolved:
             speakers.setdefault(resolved, pos)
             if not _inside(quoted, pos):  # (kept in text order for _attribute)

@@ -1556,3 +1556,12 @@ def test_a_name_and_the_same_with_middle_names_are_one_speaker():
                         "aides said she would speak. Mrs. Clinton said: \"We will not waver.\""))
     assert found.speakers == ("Hillary Rodham Clinton",)
     assert [q.speaker for q in found.quotes] == ["Hillary Rodham Clinton"]
+
+
+def test_a_surname_the_body_never_gives_in_full_takes_the_titles_full_name():
+    found = extract(art("“He started his business with $14 million borrowed from his father,” "
+                        "Clinton said.", title="Hillary Clinton goes after Trump as a fraud"))
+    assert found.speakers == ("Hillary Clinton",)
+    assert [q.speaker for q in found.quotes] == ["Hillary Clinton"]
+    # (not a title's capitalised words: "The Aldi", "In Quixote")
+    assert extract(art("Aldi said sales rose.", title="The Aldi Effect")).speakers == ()
