@@ -790,8 +790,7 @@ def _mentions(text: str, places: frozenset[str],
     out, titled_surnames = [], set()
     for m in _full_names(text, lower):
         raw = m.group(0)
-        if text.endswith("of ", 0, m.start()) and _ORG_OF.search(text, max(0, m.start() - 40),
-                                                                 m.start()):
+        if _firm_of_before(text, m.start()):
             continue  # "Financial Corp of Santa Barbara": a firm's place
         name, titled = person_name(raw, places)
         if name is None and "s " in raw and (own := _OWNER.match(raw)):
@@ -1187,6 +1186,11 @@ def _reported_subject(body: str, pos: int, end: int) -> bool:
 
 _ORG_OF = re.compile(r"\b(?:Corp|Co|Inc|Bank|Corporation|Company|Group|University|Association"
                      r"|Council|Chamber|Federation|Institute|Society|Board)\.?\s+of\s+$")
+
+
+def _firm_of_before(text: str, pos: int) -> bool:
+    """Whether a firm's "Corp of", "Bank of", ... stands right before ``pos``."""
+    return text.endswith("of ", 0, pos) and _ORG_OF.search(text, max(0, pos - 40), pos) is not None
 _QUESTION_NEXT = re.compile(r"\s*[:,]?\s*[\"“‘']")
 _WAS_ASKED = re.compile(r" (?:was|were) (?:also |later |then )?asked\b")
 _TITLE_FULL_NAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -1297,7 +1301,7 @@ def extract(article: Article) -> Extraction:
             name, titled = " ".join(words), True
         if not name:
             return None
-        if body.endswith("of ", 0, pos) and _ORG_OF.search(body, max(0, pos - 40), pos):
+        if _firm_of_before(body, pos):
             return None  # "Financial Corp of Santa Barbara said": the firm
         if body.endswith(("the ", "The "), 0, pos) \
                 and words[0].lower().rstrip(".") not in _ROLES_AND_TITLES \
@@ -1703,6 +1707,8 @@ def _ends_with_verb(tail: str) -> bool:
     return bool(words) and words[-1] in _VERB_LAST_WORDS
 
 
+_POSITIONS = frozenset({"wing", "fly-half", "scrum-half", "full-back", "flanker"})  # (rugby's)
+_SEATS = frozenset({"MP", "MEP", "MSP"})  # (as written: the role patterns match case)
 # A person the article has named, by a role it gave them or their age: "the
 # minister said", "the defender told The Guardian", "added the 30-year-old"
 _ANAPHOR_ROLES = frozenset({
@@ -1713,11 +1719,11 @@ _ANAPHOR_ROLES = frozenset({
     "congresswoman", "lawmaker", "candidate", "nominee", "businessman", "businesswoman",
     "billionaire", "champion", "veteran", "economist", "judge", "commissioner", "ambassador",
     "prosecutor", "founder", "owner", "chef", "designer", "director-general", "chancellor-elect",
-    "wing", "fly-half", "scrum-half", "full-back", "flanker", "MP", "MEP", "MSP",
-})
+}) | _POSITIONS | _SEATS
+# roles that a team's or a seat's name before them qualifies ("the Sale player",
+# "the Salford MP"): they stand for the one last named
 _QUALIFIED_ROLES = frozenset({"player", "striker", "defender", "midfielder", "goalkeeper", "keeper",
-                              "winger", "forward", "wing", "fly-half", "scrum-half", "full-back",
-                              "flanker", "mp", "mep", "msp"})
+                              "winger", "forward"} | _POSITIONS | {s.lower() for s in _SEATS})
 # (a nationality stands for the person last named, as an age does: "the
 # Dutchman said")
 _NATIONALS = frozenset({

@@ -312,8 +312,8 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
         add(name, Entry(name, "town", int(c.get("population") or 0)))
     for s in gc.get_us_states().values():
         add(s["name"], Entry(s["name"], "state", 10**7))
-    for info in _countryinfo():
-        canon = info["canonical"]
+    infos = _countryinfo()  # (read once: the provinces, then the ISO areas, then the spellings)
+    for info in infos:
         for prov in info.get("provinces") or []:
             if prov and prov not in MONTHS_DAYS:
                 # a province named like its big city ("Beijing") carries that
@@ -331,7 +331,7 @@ def _gather_places(common: frozenset[str], firsts: frozenset[str]) -> dict[str, 
         # (not "Angus", "Highland": a given name, an English word)
         if name.lower() not in common and name.lower() not in firsts:
             add(name, Entry(name, "province", 0))
-    for info in _countryinfo():
+    for info in infos:
         canon = info["canonical"]
         for alt in info.get("altSpellings") or []:
             # (not the English words among them: "Island" for Iceland, "Thai")

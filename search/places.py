@@ -354,10 +354,10 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
             continue  # (the town of Hama is no mention in "Hamas")
         major = entry.kind in ("country", "continent", "state", "region") or (
             entry.kind == "city" and entry.population >= 1_000_000)
-        # (in a title, a smaller city only after "in", "near", ...: "Burial of
-        # Pelé in Santos")
         if not major and text.startswith(_GRADE_WORDS, end):
             continue  # "Brent crude", "Forties blend": a grade of oil named for a field
+        # (in a title, a smaller city only after "in", "near", ...: "Burial of
+        # Pelé in Santos")
         if strict and not major and not (
                 entry.kind == "city" and surface.lower() not in common  # "Chrysler In Deal"
                 and text[max(0, start - 8):start].lower().endswith(_TITLE_CUES)):
@@ -438,10 +438,10 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
         if (not major and not dateline and not home and low in common
                 and (low in plain or low in given or not (
                     entry.kind == "province" or entry.population >= 100_000))
-                and (entry.population < 500_000 or surface.lower() in given_names())
+                and (entry.population < 500_000 or low in given)
                 # "Hull, Quebec", "Waterloo, Ontario": a province after a place
                 # and its comma says where the place is
-                and not (entry.kind == "province" and surface.lower() not in COMPASS
+                and not (entry.kind == "province" and low not in COMPASS
                          and prev_word is not None
                          and prev_word[1] == ", " and _place_before_comma(before))
                 # (a word that opens a quotation has no cue before it: 'a slogan of
@@ -450,7 +450,7 @@ def find_places(text: str, person_tokens: frozenset[str] = frozenset(),
                      or prev == "capital" and not joined  # "working capital, Evans and ..."
                      # a given name after "and" needs a place before it: "Dallas
                      # and Austin", not "the twins, Frederick and David"
-                     or prev == "and" and surface.lower() in given_names()
+                     or prev == "and" and low in given
                      and not _place_before_and(before[:prev_word[2]]))):
             # "Reading the report", "a nice day", "Bath time" (the word list
             # also holds big cities' names: "Seattle", "Beijing")
